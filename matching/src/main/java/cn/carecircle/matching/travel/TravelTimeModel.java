@@ -1,0 +1,22 @@
+package cn.carecircle.matching.travel;
+
+import cn.carecircle.matching.domain.GeoPoint;
+import cn.carecircle.matching.domain.TravelMode;
+
+/**
+ * Estimates how long a provider needs to reach a place. Callers only ever compare
+ * {@link #minutes} with a limit, and ask {@link #reachRadiusMeters} for a straight-line bound to
+ * pre-filter a spatial index; a road-network model implements both and replaces the default.
+ */
+public interface TravelTimeModel {
+
+    /** Estimated door-to-door minutes from {@code from} to {@code to} travelling by {@code mode}. */
+    double minutes(GeoPoint from, GeoPoint to, TravelMode mode);
+
+    /**
+     * A great-circle distance in metres beyond which no provider, whatever the mode, can arrive within
+     * {@code limitMinutes}. Must never be smaller than the truth: a spatial index searches this radius
+     * and then applies {@link #minutes} exactly.
+     */
+    double reachRadiusMeters(double limitMinutes);
+}
