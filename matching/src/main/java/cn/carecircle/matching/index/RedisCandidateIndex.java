@@ -209,7 +209,7 @@ public final class RedisCandidateIndex implements CandidateIndex, AutoCloseable 
     public Flux<Candidate> search(CandidateQuery query) {
         return Flux.defer(() -> {
             double reach = travelTime.reachRadiusMeters(query.limitMinutes());
-            if (reach <= 0.0) {
+            if (reach < 0.0) {
                 return Flux.empty();
             }
             double radius = reach * RADIUS_MARGIN_FACTOR + RADIUS_MARGIN_METERS;

@@ -41,10 +41,10 @@ public final class GreatCircleTravelTimeModel implements TravelTimeModel {
 
     @Override
     public double reachRadiusMeters(double limitMinutes) {
-        double radius = 0.0;
+        double radius = -1.0;
         for (TravelMode mode : TravelMode.values()) {
             double moving = limitMinutes - startup[mode.ordinal()];
-            if (moving > 0.0) {
+            if (moving >= 0.0) {
                 radius = Math.max(radius, moving * metersPerMinute[mode.ordinal()] / settings.detourFactor());
             }
         }

@@ -16,7 +16,8 @@ public interface TravelTimeModel {
     /**
      * A great-circle distance in metres beyond which no provider, whatever the mode, can arrive within
      * {@code limitMinutes}. Must never be smaller than the truth: a spatial index searches this radius
-     * and then applies {@link #minutes} exactly.
+     * and then applies {@link #minutes} exactly. Negative when nobody can arrive within the limit at
+     * all (a limit shorter than every start-up allowance).
      */
     double reachRadiusMeters(double limitMinutes);
 }

@@ -265,6 +265,13 @@ abstract class CandidateIndexContractTest {
     }
 
     @Test
+    void aProviderAtTheDoorIsFoundWhenTheLimitEqualsTheStartUpAllowance() {
+        write(beat("p", TravelMode.WALK, LINHE_CENTRE, ServiceType.MEAL));
+        assertThat(found(query(ServiceType.MEAL, TravelMode.WALK.defaultStartupMinutes())))
+                .containsExactly("p");
+    }
+
+    @Test
     void aNonPositiveLimitIsRefused() {
         assertThatThrownBy(() -> query(ServiceType.MEAL, 0))
                 .isInstanceOfSatisfying(InvalidMatchRequestException.class, e -> {
