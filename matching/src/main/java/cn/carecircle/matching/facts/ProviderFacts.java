@@ -6,7 +6,6 @@ import cn.carecircle.matching.domain.Language;
 import cn.carecircle.matching.domain.ServiceType;
 import cn.carecircle.matching.domain.TimeWindow;
 import cn.carecircle.matching.domain.TravelMode;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +49,7 @@ public record ProviderFacts(
 
     public ProviderFacts {
         Objects.requireNonNull(providerId, "providerId");
-        services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
+        services = Set.copyOf(services);
         credentials = List.copyOf(credentials);
         busy = List.copyOf(busy);
         Objects.requireNonNull(gender, "gender");

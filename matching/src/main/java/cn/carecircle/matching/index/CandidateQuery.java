@@ -2,6 +2,7 @@ package cn.carecircle.matching.index;
 
 import cn.carecircle.matching.domain.GeoPoint;
 import cn.carecircle.matching.domain.InvalidMatchRequestException;
+import cn.carecircle.matching.domain.RegionCode;
 import cn.carecircle.matching.domain.ServiceType;
 
 /**
@@ -11,7 +12,7 @@ import cn.carecircle.matching.domain.ServiceType;
 public record CandidateQuery(String region, ServiceType service, GeoPoint target, double limitMinutes) {
 
     public CandidateQuery {
-        Regions.requireValid(region);
+        RegionCode.requireValid(region);
         InvalidMatchRequestException.require(service, "service");
         InvalidMatchRequestException.require(target, "target");
         if (!Double.isFinite(limitMinutes) || limitMinutes <= 0.0) {

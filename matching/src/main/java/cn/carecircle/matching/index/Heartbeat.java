@@ -1,6 +1,7 @@
 package cn.carecircle.matching.index;
 
 import cn.carecircle.matching.domain.GeoPoint;
+import cn.carecircle.matching.domain.RegionCode;
 import cn.carecircle.matching.domain.ServiceType;
 import cn.carecircle.matching.domain.TravelMode;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public record Heartbeat(
         if (providerId == null || providerId.isBlank()) {
             throw new IllegalArgumentException("providerId is required");
         }
-        Regions.requireValid(region);
+        RegionCode.requireValid(region);
         services = Set.copyOf(services);
         if (services.isEmpty()) {
             throw new IllegalArgumentException("a heartbeat needs at least one service");

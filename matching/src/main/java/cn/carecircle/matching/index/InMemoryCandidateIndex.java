@@ -1,6 +1,7 @@
 package cn.carecircle.matching.index;
 
 import cn.carecircle.matching.domain.GeoPoint;
+import cn.carecircle.matching.domain.RegionCode;
 import cn.carecircle.matching.domain.ServiceType;
 import cn.carecircle.matching.domain.TravelMode;
 import cn.carecircle.matching.travel.TravelTimeModel;
@@ -69,7 +70,7 @@ public final class InMemoryCandidateIndex implements CandidateIndex {
 
     @Override
     public Mono<Void> offline(String region, String providerId) {
-        Regions.requireValid(region);
+        RegionCode.requireValid(region);
         return Mono.fromRunnable(() -> {
             for (ServiceType service : ServiceType.values()) {
                 listings(service, region).remove(providerId);
@@ -103,7 +104,7 @@ public final class InMemoryCandidateIndex implements CandidateIndex {
 
     @Override
     public Mono<LivePosition> position(String region, ServiceType service, String providerId) {
-        Regions.requireValid(region);
+        RegionCode.requireValid(region);
         return Mono.defer(() -> {
             Listing listing = listings(service, region).get(providerId);
             if (listing == null || listing.lastSeenMillis() < presence.cutoffMillis(clock.millis())) {

@@ -1,6 +1,7 @@
 package cn.carecircle.matching.index;
 
 import cn.carecircle.matching.domain.GeoPoint;
+import cn.carecircle.matching.domain.RegionCode;
 import cn.carecircle.matching.domain.ServiceType;
 import cn.carecircle.matching.domain.TravelMode;
 import cn.carecircle.matching.travel.TravelTimeModel;
@@ -193,7 +194,7 @@ public final class RedisCandidateIndex implements CandidateIndex, AutoCloseable 
 
     @Override
     public Mono<Void> offline(String region, String providerId) {
-        Regions.requireValid(region);
+        RegionCode.requireValid(region);
         return Flux.fromArray(ServiceType.values())
                 .flatMap(service -> remove(tag(service, region), List.of(providerId)))
                 .then();
@@ -256,7 +257,7 @@ public final class RedisCandidateIndex implements CandidateIndex, AutoCloseable 
 
     @Override
     public Mono<LivePosition> position(String region, ServiceType service, String providerId) {
-        Regions.requireValid(region);
+        RegionCode.requireValid(region);
         String tag = tag(service, region);
         return Mono.defer(() -> {
             long cutoff = settings.presence().cutoffMillis(clock.millis());

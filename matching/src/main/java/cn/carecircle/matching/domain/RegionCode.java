@@ -1,17 +1,16 @@
-package cn.carecircle.matching.index;
+package cn.carecircle.matching.domain;
 
-import cn.carecircle.matching.domain.InvalidMatchRequestException;
 import java.util.regex.Pattern;
 
 /** Region codes (administrative division codes such as {@code 150802}) as index keys accept them. */
-final class Regions {
+public final class RegionCode {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
-    private Regions() {}
+    private RegionCode() {}
 
     /** Letters, digits, '-' and '_' only, so a code can sit inside a Redis hash tag. */
-    static String requireValid(String region) {
+    public static String requireValid(String region) {
         if (region == null || region.isBlank()) {
             throw new InvalidMatchRequestException("region", "required", "region is required");
         }
