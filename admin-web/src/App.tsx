@@ -1,0 +1,65 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { StaffGate } from './account';
+import { AuthProvider, RequireAuth, SignInPage } from './auth';
+import { NotFoundPage } from './components';
+import { ConfigGate } from './ConfigGate';
+import { HomePage } from './dashboard';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+/** Large, readable type for people who read a screen all day, on laptops and tablets. */
+const theme: ThemeConfig = {
+  token: {
+    fontSize: 16,
+    fontSizeHeading1: 34,
+    fontSizeHeading2: 28,
+    fontSizeHeading3: 22,
+    controlHeight: 40,
+    controlHeightLG: 48,
+    colorPrimary: '#1f6fb2',
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  },
+};
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={theme}
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <ConfigGate>
+            <AuthProvider>
+              <BrowserRouter basename="/admin">
+                <Routes>
+                  <Route path="/sign-in" element={<SignInPage />} />
+                  <Route
+                    element={
+                      <RequireAuth>
+                        <StaffGate />
+                      </RequireAuth>
+                    }
+                  >
+                    <Route index element={<HomePage />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Routes>
+              </BrowserRouter>
+            </AuthProvider>
+          </ConfigGate>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,4 @@
+export { StaffGate } from './StaffGate';
+export { useCurrentStaff } from './MeContext';
+export { useMe } from './useMe';
+export { isStaff, staffRolesFirst, STAFF_ROLES } from './roles';

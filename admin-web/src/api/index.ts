@@ -1,0 +1,3 @@
+export { api, API_BASE } from './client';
+export { ApiError, isApiError, unwrap } from './problem';
+export type * from './types';

@@ -1,0 +1,2 @@
+export { CommunityCards } from './CommunityCards';
+export { useCommunities } from './useCommunities';

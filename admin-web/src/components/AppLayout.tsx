@@ -1,0 +1,68 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { HomeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import type { ParseKeys } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch';
+
+interface MenuEntry {
+  path: string;
+  labelKey: ParseKeys;
+  icon: ReactNode;
+}
+
+/**
+ * Side-menu entries. Only screens that exist are listed, so no entry is a dead link; each new
+ * screen (派单台, 电话下单, 老人档案, ...) adds its entry here together with its route.
+ */
+const MENU: MenuEntry[] = [{ path: '/', labelKey: 'menu.home', icon: <HomeOutlined /> }];
+
+interface AppLayoutProps {
+  userName: string;
+  onSignOut: () => void;
+}
+
+export function AppLayout({ userName, onSignOut }: AppLayoutProps) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const selected = MENU.filter((entry) =>
+    entry.path === '/' ? location.pathname === '/' : location.pathname.startsWith(entry.path),
+  ).map((entry) => entry.path);
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Sider breakpoint="lg" collapsedWidth={64} width={220} theme="light">
+        <div className="app-logo">{t('app.name')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={selected}
+          items={MENU.map((entry) => ({
+            key: entry.path,
+            icon: entry.icon,
+            label: <Link to={entry.path}>{t(entry.labelKey)}</Link>,
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Typography.Text strong className="app-header-title">
+            {t('app.subtitle')}
+          </Typography.Text>
+          <Space size="middle" wrap>
+            <LanguageSwitch />
+            <Typography.Text data-testid="header-user">
+              <UserOutlined /> {userName}
+            </Typography.Text>
+            <Button icon={<LogoutOutlined />} onClick={onSignOut}>
+              {t('signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

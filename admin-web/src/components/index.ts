@@ -1,0 +1,7 @@
+export { AppLayout } from './AppLayout';
+export { FullPageSpinner } from './FullPageSpinner';
+export { LanguageSwitch } from './LanguageSwitch';
+export { NotFoundPage } from './NotFoundPage';
+export { ProblemAlert } from './ProblemAlert';
+export { problemMessage } from './problemMessage';
+export { StatusPage } from './StatusPage';
