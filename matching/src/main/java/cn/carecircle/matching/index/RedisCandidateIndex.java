@@ -5,11 +5,9 @@ import cn.carecircle.matching.domain.RegionCode;
 import cn.carecircle.matching.domain.ServiceType;
 import cn.carecircle.matching.domain.TravelMode;
 import cn.carecircle.matching.travel.TravelTimeModel;
-import io.lettuce.core.GeoArgs;
-import io.lettuce.core.GeoSearch;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -42,12 +40,15 @@ import reactor.core.publisher.Mono;
  * plus {@code <prefix>tags}, the set of {@code SERVICE:region} tags in use, which {@link #trimStale}
  * walks instead of scanning keys.
  *
- * <p><b>Search</b>: {@code GEOSEARCH} with the radius the {@link TravelTimeModel} gives for the limit
- * (the fastest mode's reach, divided by the detour factor), widened by 0.3 % and 2 m: Redis measures
- * on its own Earth radius (6,372,797.6 m, 0.03 % more than the model's mean radius) and on geohash
- * cell centres. Then {@code ZMSCORE} and {@code HMGET} for the members found, and the exact
- * travel-time filter on the original coordinates and mode. Recall and precision are therefore those
- * of a scan with the same model.
+ * <p><b>Search</b>: one Lua script (read-only, all keys in one slot, loaded once and called by
+ * {@code EVALSHA}): {@code GEOSEARCH ... WITHDIST} with the radius the {@link TravelTimeModel} gives
+ * for the limit (the fastest mode's reach, divided by the detour factor), widened by 0.3 % and 2 m —
+ * Redis measures on its own Earth radius (6,372,797.6 m, 0.03 % more than the model's mean radius)
+ * and on geohash cell centres; then {@code ZMSCORE} (presence) and {@code HMGET} (mode, original
+ * coordinates) for the members found, dropping absent members and those beyond their own mode's
+ * widened reach. The client then applies the exact travel-time filter on the original coordinates.
+ * Every pre-filter is conservative, so recall and precision are those of a scan with the same model.
+ * One round trip per search: the members never travel to the client twice.
  *
  * <p><b>Presence</b> is the last-seen score compared with the injected {@link Clock}; nothing relies on
  * Redis TTLs and no timer runs per provider. {@link #trimStale} (for a periodic job) removes, per tag,
@@ -81,6 +82,41 @@ public final class RedisCandidateIndex implements CandidateIndex, AutoCloseable 
             return #stale
             """;
 
+    /**
+     * KEYS geo, seen, pos; ARGV lon, lat, radius, presence cutoff, then the widened reach per travel
+     * mode in {@link TravelMode} order. Returns id, stored value, last-seen for every present member
+     * within its mode's reach: a conservative pre-filter, the exact one runs on the client.
+     * ZMSCORE and HMGET are called in chunks, as Lua's unpack takes at most a few thousand values.
+     */
+    private static final String SEARCH_SCRIPT = """
+            local found = redis.call('GEOSEARCH', KEYS[1], 'FROMLONLAT', ARGV[1], ARGV[2], 'BYRADIUS', ARGV[3], 'm', 'WITHDIST')
+            local out = {}
+            if #found == 0 then return out end
+            local reach = {WALK = tonumber(ARGV[5]), BICYCLE = tonumber(ARGV[6]), E_BIKE = tonumber(ARGV[7]), CAR = tonumber(ARGV[8])}
+            local cutoff = tonumber(ARGV[4])
+            local chunk = 500
+            for from = 1, #found, chunk do
+              local to = math.min(from + chunk - 1, #found)
+              local ids = {}
+              for i = from, to do ids[#ids + 1] = found[i][1] end
+              local seen = redis.call('ZMSCORE', KEYS[2], unpack(ids))
+              local pos = redis.call('HMGET', KEYS[3], unpack(ids))
+              for k = 1, #ids do
+                local s = seen[k]
+                local p = pos[k]
+                if s and p and tonumber(s) >= cutoff then
+                  local r = reach[string.match(p, '^[^,]+')]
+                  if r == nil or tonumber(found[from + k - 1][2]) <= r then
+                    out[#out + 1] = ids[k]
+                    out[#out + 1] = p
+                    out[#out + 1] = s
+                  end
+                end
+              end
+            end
+            return out
+            """;
+
     private final StatefulRedisConnection<String, String> queryConnection;
     private final StatefulRedisConnection<String, String> pipelineConnection;
     private final RedisReactiveCommands<String, String> redis;
@@ -88,6 +124,7 @@ public final class RedisCandidateIndex implements CandidateIndex, AutoCloseable 
     private final RedisIndexSettings settings;
     private final TravelTimeModel travelTime;
     private final Clock clock;
+    private final Mono<String> searchSha;
 
     /**
      * @param queryConnection a connection for searches and single updates; may be shared
@@ -109,6 +146,7 @@ public final class RedisCandidateIndex implements CandidateIndex, AutoCloseable 
         this.travelTime = Objects.requireNonNull(travelTime);
         this.clock = Objects.requireNonNull(clock);
         this.redis = queryConnection.reactive();
+        this.searchSha = redis.scriptLoad(SEARCH_SCRIPT).cache();
         this.pipelineConnection.setAutoFlushCommands(false);
         this.pipeline = pipelineConnection.async();
     }
@@ -213,42 +251,49 @@ public final class RedisCandidateIndex implements CandidateIndex, AutoCloseable 
             if (reach < 0.0) {
                 return Flux.empty();
             }
-            double radius = reach * RADIUS_MARGIN_FACTOR + RADIUS_MARGIN_METERS;
-            long cutoff = settings.presence().cutoffMillis(clock.millis());
             String tag = tag(query.service(), query.region());
-            GeoPoint target = query.target();
-            return redis.geosearch(
-                            geoKey(tag),
-                            GeoSearch.fromCoordinates(target.longitude(), target.latitude()),
-                            GeoSearch.byRadius(radius, GeoArgs.Unit.m))
+            String[] keys = {geoKey(tag), seenKey(tag), posKey(tag)};
+            TravelMode[] modes = TravelMode.values();
+            String[] args = new String[4 + modes.length];
+            args[0] = Double.toString(query.target().longitude());
+            args[1] = Double.toString(query.target().latitude());
+            args[2] = Double.toString(widen(reach));
+            args[3] = Long.toString(settings.presence().cutoffMillis(clock.millis()));
+            for (TravelMode mode : modes) {
+                double modeReach = travelTime.reachRadiusMeters(query.limitMinutes(), mode);
+                args[4 + mode.ordinal()] = modeReach < 0.0 ? "-1" : Double.toString(widen(modeReach));
+            }
+            return script(SEARCH_SCRIPT, searchSha, keys, args)
+                    .concatMapIterable(MULTI_REPLY)
                     .collectList()
-                    .flatMapMany(members -> {
-                        if (members.isEmpty()) {
-                            return Flux.empty();
-                        }
-                        String[] ids = members.toArray(String[]::new);
-                        return Mono.zip(
-                                        redis.zmscore(seenKey(tag), ids),
-                                        redis.hmget(posKey(tag), ids).collectList())
-                                .flatMapIterable(seenAndPos ->
-                                        exactFilter(ids, seenAndPos.getT1(), seenAndPos.getT2(), cutoff, query));
-                    });
+                    .flatMapIterable(reply -> exactFilter(reply, query));
         });
     }
 
-    private List<Candidate> exactFilter(
-            String[] ids, List<Double> seen, List<KeyValue<String, String>> positions, long cutoff, CandidateQuery q) {
-        List<Candidate> found = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            Double lastSeen = seen.get(i);
-            KeyValue<String, String> pos = positions.get(i);
-            if (lastSeen == null || lastSeen < cutoff || !pos.hasValue()) {
-                continue;
-            }
-            LivePosition live = decode(ids[i], pos.getValue(), lastSeen);
+    /** A MULTI reply arrives as one list (or, depending on the driver, element by element). */
+    private static final java.util.function.Function<Object, Iterable<Object>> MULTI_REPLY =
+            o -> o instanceof List<?> list ? List.copyOf(list) : List.of(o);
+
+    private static double widen(double meters) {
+        return meters * RADIUS_MARGIN_FACTOR + RADIUS_MARGIN_METERS;
+    }
+
+    /** EVALSHA of the cached script, falling back to EVAL when Redis does not know it (restart, failover). */
+    private Flux<Object> script(String script, Mono<String> sha, String[] keys, String[] args) {
+        return sha.flatMapMany(digest -> redis.<Object>evalsha(digest, ScriptOutputType.MULTI, keys, args))
+                .onErrorResume(
+                        RedisNoScriptException.class,
+                        e -> redis.<Object>eval(script, ScriptOutputType.MULTI, keys, args));
+    }
+
+    private List<Candidate> exactFilter(List<Object> reply, CandidateQuery q) {
+        List<Candidate> found = new ArrayList<>(reply.size() / 3);
+        for (int i = 0; i + 2 < reply.size(); i += 3) {
+            String id = (String) reply.get(i);
+            LivePosition live = decode(id, (String) reply.get(i + 1), Double.parseDouble((String) reply.get(i + 2)));
             double minutes = travelTime.minutes(live.position(), q.target(), live.mode());
             if (minutes <= q.limitMinutes()) {
-                found.add(new Candidate(ids[i], live.position(), live.mode(), minutes, live.lastSeen()));
+                found.add(new Candidate(id, live.position(), live.mode(), minutes, live.lastSeen()));
             }
         }
         found.sort(Candidate.BY_TRAVEL_TIME);

@@ -43,12 +43,15 @@ public final class GreatCircleTravelTimeModel implements TravelTimeModel {
     public double reachRadiusMeters(double limitMinutes) {
         double radius = -1.0;
         for (TravelMode mode : TravelMode.values()) {
-            double moving = limitMinutes - startup[mode.ordinal()];
-            if (moving >= 0.0) {
-                radius = Math.max(radius, moving * metersPerMinute[mode.ordinal()] / settings.detourFactor());
-            }
+            radius = Math.max(radius, reachRadiusMeters(limitMinutes, mode));
         }
         return radius;
+    }
+
+    @Override
+    public double reachRadiusMeters(double limitMinutes, TravelMode mode) {
+        double moving = limitMinutes - startup[mode.ordinal()];
+        return moving < 0.0 ? -1.0 : moving * metersPerMinute[mode.ordinal()] / settings.detourFactor();
     }
 
     /** Great-circle distance in metres (haversine formula). */

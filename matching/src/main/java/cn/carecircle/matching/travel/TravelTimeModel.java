@@ -20,4 +20,12 @@ public interface TravelTimeModel {
      * all (a limit shorter than every start-up allowance).
      */
     double reachRadiusMeters(double limitMinutes);
+
+    /**
+     * The same bound for one travel mode, so an index can prune per mode before the exact filter.
+     * Defaults to the bound for every mode.
+     */
+    default double reachRadiusMeters(double limitMinutes, TravelMode mode) {
+        return reachRadiusMeters(limitMinutes);
+    }
 }
