@@ -8,18 +8,12 @@ import { useCommunities } from './useCommunities';
 function CommunityCard({ community }: { community: Community }) {
   const { t } = useTranslation();
   return (
-    <Card
-      title={community.name}
-      data-testid="community-card"
-      extra={
-        <Tag icon={<ClockCircleOutlined />} color="blue" className="circle-limit-tag">
-          {t('community.circleLimitValue', { minutes: community.travelTimeLimitMinutes })}
-        </Tag>
-      }
-    >
+    <Card title={community.name} data-testid="community-card">
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('community.circleLimit')}>
-          {t('community.circleLimitValue', { minutes: community.travelTimeLimitMinutes })}
+          <Tag icon={<ClockCircleOutlined />} color="blue" className="circle-limit-tag">
+            {t('community.circleLimitValue', { minutes: community.travelTimeLimitMinutes })}
+          </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('community.languages')}>
           {community.languages.map((language) => (

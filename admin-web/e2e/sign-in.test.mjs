@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import {
+  ADMIN_URL,
+  DEMO_PASSWORD,
+  TABLET,
+  WORKER,
+  apiGetAs,
+  emulatorSignUp,
+  fillSignIn,
+  openBrowser,
+  registerFamilyMember,
+  screenshot,
+  signInAsWorker,
+} from './support.mjs';
+
+const TIMEOUT = { timeout: 90_000 };
+
+test('a worker signs in and sees their name, role and communities', TIMEOUT, async (t) => {
+  const me = await apiGetAs(WORKER, '/me');
+  const communities = await apiGetAs(WORKER, '/communities');
+  assert.ok(communities.length > 0, 'the demo worker covers at least one community');
+  const { page, consoleErrors } = await openBrowser(t);
+
+  await signInAsWorker(page);
+
+  assert.equal(await page.getByTestId('welcome').innerText(), `您好，${me.displayName}`);
+  assert.match(await page.getByTestId('header-user').innerText(), new RegExp(me.displayName));
+  assert.match(await page.getByTestId('roles').innerText(), /社区工作者/);
+  const cards = page.getByTestId('community-card');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), communities.length);
+  for (const community of communities) {
+    const card = cards.filter({ hasText: community.name });
+    const text = await card.innerText();
+    assert.match(text, new RegExp(`服务圈时限\\s*${community.travelTimeLimitMinutes} 分钟`));
+    assert.match(text, /汉语/);
+    assert.match(text, new RegExp(community.regionCode));
+  }
+  assert.ok(
+    communities.some((community) => community.regionCode === '150802'),
+    'the demo worker covers a community of 临河区 (150802)',
+  );
+  assert.equal(
+    await page.getByRole('menuitem').count(),
+    1,
+    'only existing screens are in the menu',
+  );
+  assert.deepEqual(consoleErrors, []);
+  await screenshot(page, 'worker-signs-in-and-sees-their-communities');
+});
+
+test('a wrong password shows an error and stays on sign-in', TIMEOUT, async (t) => {
+  const { page } = await openBrowser(t);
+  await page.goto(ADMIN_URL);
+  await page.waitForURL('**/admin/sign-in');
+
+  await fillSignIn(page, WORKER, 'not-the-password');
+
+  const error = page.getByTestId('sign-in-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /密码错误|邮箱或密码错误/);
+  assert.match(page.url(), /\/admin\/sign-in$/);
+  assert.equal(await page.getByTestId('welcome').count(), 0);
+  await screenshot(page, 'wrong-password-shows-an-error');
+});
+
+test('an unknown email is told that no account uses it', TIMEOUT, async (t) => {
+  const { page } = await openBrowser(t);
+  await page.goto(ADMIN_URL);
+  await page.waitForURL('**/admin/sign-in');
+
+  await fillSignIn(page, `nobody-${randomUUID()}@demo.carecircle.cn`, DEMO_PASSWORD);
+
+  const error = page.getByTestId('sign-in-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /尚未开通账号|邮箱或密码错误/);
+  assert.match(page.url(), /\/admin\/sign-in$/);
+  await screenshot(page, 'unknown-email-shows-an-error');
+});
+
+test('switching to English changes the labels', { timeout: 90_000 }, async (t) => {
+  const { page } = await openBrowser(t, TABLET);
+  await signInAsWorker(page);
+  assert.match(await page.getByTestId('roles').innerText(), /社区工作者/);
+
+  await page.getByTestId('language-switch').getByText('English').click();
+
+  await page.getByRole('heading', { name: 'My communities' }).waitFor();
+  assert.match(await page.getByTestId('roles').innerText(), /Community worker/);
+  assert.match(await page.getByTestId('welcome').innerText(), /^Hello, /);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  assert.match(
+    await page.getByTestId('community-card').first().innerText(),
+    /Service circle limit/,
+  );
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await screenshot(page, 'switching-to-english-on-a-tablet');
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'My communities' }).waitFor();
+});
+
+test('signing out returns to sign-in', TIMEOUT, async (t) => {
+  const { page } = await openBrowser(t);
+  await signInAsWorker(page);
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+
+  await page.waitForURL('**/admin/sign-in');
+  await page.getByRole('button', { name: '登录' }).waitFor();
+  await page.goto(ADMIN_URL);
+  await page.waitForURL('**/admin/sign-in');
+  await screenshot(page, 'signing-out-returns-to-sign-in');
+});
+
+test(
+  'a deep link visited signed out lands on sign-in and returns there after it',
+  TIMEOUT,
+  async (t) => {
+    const { page } = await openBrowser(t);
+
+    await page.goto(`${ADMIN_URL}some/route`);
+
+    await page.waitForURL('**/admin/sign-in');
+    await page.getByRole('heading', { name: '社区工作人员登录' }).waitFor();
+    await screenshot(page, 'deep-link-lands-on-sign-in');
+
+    await fillSignIn(page, WORKER, DEMO_PASSWORD);
+    await page.waitForURL('**/admin/some/route');
+    await page.getByText('页面不存在', { exact: true }).waitFor();
+    await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+  },
+);
+
+test('a Firebase user without an account is told to contact the operator', TIMEOUT, async (t) => {
+  const email = `unregistered-${randomUUID()}@example.cn`;
+  await emulatorSignUp(email, DEMO_PASSWORD);
+  const { page } = await openBrowser(t);
+  await page.goto(ADMIN_URL);
+  await page.waitForURL('**/admin/sign-in');
+
+  await fillSignIn(page, email, DEMO_PASSWORD);
+
+  const notice = page.getByTestId('account-not-registered');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /账号尚未开通/);
+  assert.match(await notice.innerText(), /联系平台运营/);
+  await screenshot(page, 'user-without-account-is-told-to-contact-the-operator');
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL('**/admin/sign-in');
+});
+
+test('a family member is told the site is for community staff', TIMEOUT, async (t) => {
+  const email = `family-${randomUUID()}@example.cn`;
+  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  await registerFamilyMember(email, DEMO_PASSWORD, '李明', phone);
+  const { page } = await openBrowser(t);
+  await page.goto(ADMIN_URL);
+  await page.waitForURL('**/admin/sign-in');
+
+  await fillSignIn(page, email, DEMO_PASSWORD);
+
+  const notice = page.getByTestId('not-staff');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /本站仅供社区工作人员使用/);
+  assert.match(await notice.innerText(), /家属/);
+  assert.equal(await page.getByTestId('welcome').count(), 0);
+  await screenshot(page, 'family-member-is-told-the-site-is-for-staff');
+});

@@ -1,0 +1,129 @@
+// Helpers for the admin site's browser tests: Debian's Chromium through playwright-core, the
+// demo accounts, and direct calls to the api and the Auth emulator for what a test must know.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = requiredEnv('E2E_BASE_URL');
+export const AUTH_EMULATOR_URL = requiredEnv('E2E_AUTH_EMULATOR_URL');
+export const OUT_DIR = process.env.E2E_OUT ?? 'target/e2e';
+export const ADMIN_URL = `${BASE_URL}/admin/`;
+
+export const DEMO_PASSWORD = 'carecircle-demo';
+export const WORKER = 'worker01@demo.carecircle.cn';
+
+export const LAPTOP = { width: 1366, height: 860 };
+export const TABLET = { width: 1024, height: 768 };
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function requiredEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests through e2e/run.sh`);
+  return value;
+}
+
+/**
+ * A fresh browser (its own user-data-dir, so nobody is signed in) and a page; closes both and
+ * removes the profile when the test ends.
+ */
+export async function openBrowser(t, viewport = LAPTOP) {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'carecircle-e2e-'));
+  // launchPersistentContext is how playwright passes --user-data-dir.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  t.after(async () => {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const consoleErrors = [];
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  return { page, consoleErrors };
+}
+
+/** Saves a full-page screenshot named after the test. */
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(OUT_DIR, `${name}.png`), fullPage: true });
+}
+
+export async function fillSignIn(page, email, password) {
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Opens the site signed out, signs in through the form and waits for the workbench. */
+export async function signInAsWorker(page, email = WORKER) {
+  await page.goto(ADMIN_URL);
+  await page.waitForURL('**/admin/sign-in');
+  await fillSignIn(page, email, DEMO_PASSWORD);
+  await page.getByTestId('welcome').waitFor();
+}
+
+/** Signs in at the Auth emulator's REST API and returns the ID token. */
+export async function emulatorSignIn(email, password) {
+  const response = await fetch(
+    `${AUTH_EMULATOR_URL}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=e2e`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password, returnSecureToken: true }),
+    },
+  );
+  if (!response.ok) throw new Error(`emulator sign-in of ${email}: ${response.status}`);
+  return (await response.json()).idToken;
+}
+
+/** Creates a Firebase user that has no CareCircle account. */
+export async function emulatorSignUp(email, password) {
+  const response = await fetch(
+    `${AUTH_EMULATOR_URL}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=e2e`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password, returnSecureToken: true }),
+    },
+  );
+  if (!response.ok) throw new Error(`emulator sign-up of ${email}: ${response.status}`);
+}
+
+/** Registers a fresh Firebase user as a family member through the api (POST /families/register). */
+export async function registerFamilyMember(email, password, displayName, phone) {
+  await emulatorSignUp(email, password);
+  const token = await emulatorSignIn(email, password);
+  const response = await fetch(`${BASE_URL}/api/v1/families/register`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ displayName, phone }),
+  });
+  if (response.status !== 201) {
+    throw new Error(`registering ${email} as a family member: ${response.status}`);
+  }
+}
+
+/** GET an api path as a demo user, to learn what the page should show. */
+export async function apiGetAs(email, apiPath) {
+  const token = await emulatorSignIn(email, DEMO_PASSWORD);
+  const response = await fetch(`${BASE_URL}/api/v1${apiPath}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`GET ${apiPath} as ${email}: ${response.status}`);
+  return response.json();
+}
