@@ -1,0 +1,6 @@
+package cn.carecircle.api.common;
+
+public enum Gender {
+    MALE,
+    FEMALE
+}

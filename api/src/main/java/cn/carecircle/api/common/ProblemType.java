@@ -1,0 +1,46 @@
+package cn.carecircle.api.common;
+
+import org.springframework.http.HttpStatus;
+
+/** The stable problem types of the API. A client may switch on {@link #uri()}; the title is for people. */
+public enum ProblemType {
+    VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST, "The request is invalid"),
+    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "The request could not be read"),
+    UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Sign-in required"),
+    ACCOUNT_NOT_REGISTERED("account-not-registered", HttpStatus.FORBIDDEN, "No CareCircle account for this user"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed for this account"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "No acceptable representation"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be JSON"),
+    ALREADY_REGISTERED("already-registered", HttpStatus.CONFLICT, "Already registered"),
+    DUPLICATE("duplicate", HttpStatus.CONFLICT, "Already exists"),
+    ILLEGAL_STATE("illegal-state", HttpStatus.CONFLICT, "Not allowed in the current state"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
+    INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
+
+    private static final String BASE = "https://carecircle.cn/problems/";
+
+    private final String slug;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return BASE + slug;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

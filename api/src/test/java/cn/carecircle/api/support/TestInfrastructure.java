@@ -1,0 +1,76 @@
+package cn.carecircle.api.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * What one test run shares: its own PostgreSQL database (created here, dropped when the JVM exits), its own Redis
+ * key prefix, and a WireMock server standing in for the Firebase Auth emulator's user look-up. The addresses are
+ * set as system properties before any Spring context starts, since they decide how the context is built.
+ */
+public final class TestInfrastructure {
+
+    public static final String RUN =
+            UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    public static final String DATABASE = "cc_test_" + RUN;
+    public static final String REDIS_PREFIX = "test:" + RUN + ":";
+    private static final String ADMIN_URL =
+            System.getProperty("carecircle.test.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String USER = System.getProperty("carecircle.test.db-user", "postgres");
+
+    public static final WireMockServer FIREBASE = new WireMockServer(options().dynamicPort());
+
+    private static boolean started;
+
+    private TestInfrastructure() {}
+
+    public static synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        execute("create database " + DATABASE);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> execute("drop database if exists " + DATABASE + " with (force)")));
+        FIREBASE.start();
+        stubFirebase();
+        Runtime.getRuntime().addShutdownHook(new Thread(FIREBASE::stop));
+        System.setProperty("carecircle.db.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+        System.setProperty("carecircle.db.user", USER);
+        System.setProperty("carecircle.redis.key-prefix", REDIS_PREFIX);
+        System.setProperty("carecircle.firebase.auth-emulator-host", "127.0.0.1:" + FIREBASE.port());
+    }
+
+    /** The emulator's answers the Admin SDK needs: the user look-up after token checks, and claim updates. */
+    public static void stubFirebase() {
+        FIREBASE.stubFor(post(urlPathMatching("/identitytoolkit.googleapis.com/v1/projects/[^/]+/accounts:lookup"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"users\":[{\"localId\":\"{{jsonPath request.body '$.localId[0]'}}\","
+                                + "\"disabled\":false}]}")
+                        .withTransformers("response-template")));
+        FIREBASE.stubFor(post(urlPathMatching("/identitytoolkit.googleapis.com/v1/projects/[^/]+/accounts:update"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"localId\":\"{{jsonPath request.body '$.localId'}}\"}")
+                        .withTransformers("response-template")));
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database set-up failed: " + sql, e);
+        }
+    }
+}
