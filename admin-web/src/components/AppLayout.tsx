@@ -1,7 +1,7 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { HomeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -26,14 +26,25 @@ interface AppLayoutProps {
 export function AppLayout({ userName, onSignOut }: AppLayoutProps) {
   const { t } = useTranslation();
   const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
   const selected = MENU.filter((entry) =>
     entry.path === '/' ? location.pathname === '/' : location.pathname.startsWith(entry.path),
   ).map((entry) => entry.path);
 
   return (
     <Layout className="app-layout">
-      <Layout.Sider breakpoint="lg" collapsedWidth={64} width={220} theme="light">
-        <div className="app-logo">{t('app.name')}</div>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={64}
+        width={220}
+        theme="light"
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        collapsible
+      >
+        <div className={collapsed ? 'app-logo app-logo-collapsed' : 'app-logo'}>
+          {collapsed ? t('app.shortName') : t('app.name')}
+        </div>
         <Menu
           mode="inline"
           selectedKeys={selected}

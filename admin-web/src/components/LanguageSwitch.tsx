@@ -4,13 +4,13 @@ import { changeLanguage, currentLanguage, type AppLanguage } from '../i18n';
 
 /** 中文 / English; the choice is kept in the browser. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  const value = i18n.language === 'en' ? 'en' : currentLanguage();
+  // useTranslation re-renders this on every language change
+  const { t } = useTranslation();
   return (
     <Segmented<AppLanguage>
       aria-label={t('language.label')}
       data-testid="language-switch"
-      value={value}
+      value={currentLanguage()}
       onChange={(language) => void changeLanguage(language)}
       options={[
         { label: t('language.zh'), value: 'zh-CN' },

@@ -4,6 +4,7 @@ import type { Translation } from './zh-CN';
 export const en: Translation = {
   app: {
     name: 'CareCircle',
+    shortName: 'CC',
     subtitle: 'Community workbench',
     loading: 'Loading…',
   },

@@ -38,6 +38,11 @@ export async function initI18n(): Promise<void> {
     lng: language,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },
-    returnNull: false,
   });
+  showTitle();
+  i18n.on('languageChanged', showTitle);
+}
+
+function showTitle(): void {
+  document.title = `${i18n.t('app.name')} · ${i18n.t('app.subtitle')}`;
 }

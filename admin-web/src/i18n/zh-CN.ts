@@ -2,6 +2,7 @@
 export const zhCN = {
   app: {
     name: '一刻钟居家服务圈',
+    shortName: '服务圈',
     subtitle: '社区工作台',
     loading: '正在加载…',
   },
