@@ -60,6 +60,7 @@ cleanup() {
     for _ in $(seq 1 40); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 -- -"$api_pid" 2>/dev/null
   fi
+  rm -f "$out/carecircle-api.jar"
   [ -n "$emulator_pid" ] && kill -- -"$emulator_pid" 2>/dev/null
   if [ -n "$db_created" ]; then
     psql -h 127.0.0.1 -U postgres -qAtc "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 \
@@ -86,12 +87,14 @@ log "database $db, Redis prefix $redis_prefix"
 # --- the api, demo profile --------------------------------------------------------------------
 api_port=$(free_port)
 log "api on 127.0.0.1:$api_port ($jar)"
+# a copy, so that a rebuild of the jar during the run cannot pull it from under the JVM
+cp "$jar" "$out/carecircle-api.jar"
 FIREBASE_AUTH_EMULATOR_HOST="127.0.0.1:$emulator_port" \
 CARECIRCLE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
 CARECIRCLE_DB_USER=postgres \
 CARECIRCLE_REDIS_URL=redis://127.0.0.1:6379 \
 CARECIRCLE_REDIS_PREFIX="$redis_prefix" \
-  setsid java -jar "$jar" --spring.profiles.active=demo --server.port="$api_port" \
+  setsid java -jar "$out/carecircle-api.jar" --spring.profiles.active=demo --server.port="$api_port" \
   >"$out/api.log" 2>&1 </dev/null &
 api_pid=$!
 

@@ -12,7 +12,7 @@ import {
   openBrowser,
   registerFamilyMember,
   screenshot,
-  signInAsWorker,
+  signInAs,
 } from './support.mjs';
 
 const TIMEOUT = { timeout: 90_000 };
@@ -23,7 +23,7 @@ test('a worker signs in and sees their name, role and communities', TIMEOUT, asy
   assert.ok(communities.length > 0, 'the demo worker covers at least one community');
   const { page, consoleErrors } = await openBrowser(t);
 
-  await signInAsWorker(page);
+  await signInAs(page);
 
   assert.equal(await page.getByTestId('welcome').innerText(), `您好，${me.displayName}`);
   assert.match(await page.getByTestId('header-user').innerText(), new RegExp(me.displayName));
@@ -49,6 +49,22 @@ test('a worker signs in and sees their name, role and communities', TIMEOUT, asy
   );
   assert.deepEqual(consoleErrors, []);
   await screenshot(page, 'worker-signs-in-and-sees-their-communities');
+});
+
+test('the district official and the operator see their own role labels', TIMEOUT, async (t) => {
+  const { page } = await openBrowser(t);
+  const expected = [
+    ['official@demo.carecircle.cn', '街道(民政)干部'],
+    ['admin@demo.carecircle.cn', '平台运营'],
+  ];
+  for (const [email, label] of expected) {
+    await signInAs(page, email);
+    const roles = await page.getByTestId('roles').innerText();
+    assert.ok(roles.includes(label), `${email} should be shown as ${label}, page says ${roles}`);
+    await screenshot(page, `role-label-${email.split('@')[0]}`);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL('**/admin/sign-in');
+  }
 });
 
 test('a wrong password shows an error and stays on sign-in', TIMEOUT, async (t) => {
@@ -82,7 +98,7 @@ test('an unknown email is told that no account uses it', TIMEOUT, async (t) => {
 
 test('switching to English changes the labels', { timeout: 90_000 }, async (t) => {
   const { page } = await openBrowser(t, TABLET);
-  await signInAsWorker(page);
+  await signInAs(page);
   assert.match(await page.getByTestId('roles').innerText(), /社区工作者/);
 
   await page.getByTestId('language-switch').getByText('English').click();
@@ -104,7 +120,7 @@ test('switching to English changes the labels', { timeout: 90_000 }, async (t) =
 
 test('signing out returns to sign-in', TIMEOUT, async (t) => {
   const { page } = await openBrowser(t);
-  await signInAsWorker(page);
+  await signInAs(page);
 
   await page.getByRole('button', { name: '退出登录' }).click();
 

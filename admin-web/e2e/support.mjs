@@ -70,7 +70,7 @@ export async function fillSignIn(page, email, password) {
 }
 
 /** Opens the site signed out, signs in through the form and waits for the workbench. */
-export async function signInAsWorker(page, email = WORKER) {
+export async function signInAs(page, email = WORKER) {
   await page.goto(ADMIN_URL);
   await page.waitForURL('**/admin/sign-in');
   await fillSignIn(page, email, DEMO_PASSWORD);
