@@ -4,13 +4,13 @@ import { test } from 'node:test';
 import {
   ADMIN_URL,
   DEMO_PASSWORD,
+  FAMILY_MEMBER,
   TABLET,
   WORKER,
   apiGetAs,
   emulatorSignUp,
   fillSignIn,
   openBrowser,
-  registerFamilyMember,
   screenshot,
   signInAs,
 } from './support.mjs';
@@ -170,14 +170,11 @@ test('a Firebase user without an account is told to contact the operator', TIMEO
 });
 
 test('a family member is told the site is for community staff', TIMEOUT, async (t) => {
-  const email = `family-${randomUUID()}@example.cn`;
-  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  await registerFamilyMember(email, DEMO_PASSWORD, '李明', phone);
   const { page } = await openBrowser(t);
   await page.goto(ADMIN_URL);
   await page.waitForURL('**/admin/sign-in');
 
-  await fillSignIn(page, email, DEMO_PASSWORD);
+  await fillSignIn(page, FAMILY_MEMBER, DEMO_PASSWORD);
 
   const notice = page.getByTestId('not-staff');
   await notice.waitFor();

@@ -12,6 +12,8 @@ export const ADMIN_URL = `${BASE_URL}/admin/`;
 
 export const DEMO_PASSWORD = 'carecircle-demo';
 export const WORKER = 'worker01@demo.carecircle.cn';
+/** A family member seeded by the demo profile (family001 … family150). */
+export const FAMILY_MEMBER = 'family001@demo.carecircle.cn';
 
 export const LAPTOP = { width: 1366, height: 860 };
 export const TABLET = { width: 1024, height: 768 };
@@ -102,20 +104,6 @@ export async function emulatorSignUp(email, password) {
     },
   );
   if (!response.ok) throw new Error(`emulator sign-up of ${email}: ${response.status}`);
-}
-
-/** Registers a fresh Firebase user as a family member through the api (POST /families/register). */
-export async function registerFamilyMember(email, password, displayName, phone) {
-  await emulatorSignUp(email, password);
-  const token = await emulatorSignIn(email, password);
-  const response = await fetch(`${BASE_URL}/api/v1/families/register`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ displayName, phone }),
-  });
-  if (response.status !== 201) {
-    throw new Error(`registering ${email} as a family member: ${response.status}`);
-  }
 }
 
 /** GET an api path as a demo user, to learn what the page should show. */
