@@ -17,6 +17,7 @@ public record CreateCommunityCommand(
         Set<Language> languages) {
 
     public CreateCommunityCommand {
+        boundary = boundary == null || boundary.isEmpty() ? null : Map.copyOf(boundary);
         Violations v = new Violations();
         v.check(
                 travelTimeLimitMinutes >= 5 && travelTimeLimitMinutes <= 120,

@@ -33,6 +33,8 @@ public abstract class IntegrationTest {
     @Autowired
     protected MutableClock clock;
 
+    protected final Fixtures fixtures = new Fixtures(this);
+
     /** A client signed in as this Firebase user, with these custom claims. */
     protected WebTestClient as(String uid, Map<String, Object> claims) {
         String token = Tokens.idToken(uid, claims, Instant.now());

@@ -27,6 +27,8 @@ public final class TestInfrastructure {
             System.getProperty("carecircle.test.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     private static final String USER = System.getProperty("carecircle.test.db-user", "postgres");
 
+    public static final String OPERATOR_UID = "operator-" + RUN;
+
     public static final WireMockServer FIREBASE = new WireMockServer(options().dynamicPort());
 
     private static boolean started;
@@ -48,6 +50,7 @@ public final class TestInfrastructure {
         System.setProperty("carecircle.db.user", USER);
         System.setProperty("carecircle.redis.key-prefix", REDIS_PREFIX);
         System.setProperty("carecircle.firebase.auth-emulator-host", "127.0.0.1:" + FIREBASE.port());
+        System.setProperty("carecircle.bootstrap.operator-uids", OPERATOR_UID);
     }
 
     /** The emulator's answers the Admin SDK needs: the user look-up after token checks, and claim updates. */
