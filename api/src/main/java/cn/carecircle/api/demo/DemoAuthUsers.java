@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "carecircle.demo.seed", havingValue = "true")
 class DemoAuthUsers {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAuthUsers.class);

@@ -306,7 +306,7 @@ record DemoDistrict(
         private void addFamily(String surname) {
             int number = families.size() + 1;
             boolean son = random.nextBoolean();
-            String name = surname + (son ? pick(YOUNGER_MEN) : pick(YOUNGER_WOMEN));
+            String name = notStaff(surname, son ? YOUNGER_MEN : YOUNGER_WOMEN);
             String key = String.format("%03d", number);
             families.add(new FamilySpec(
                     "family-" + key,
@@ -350,7 +350,7 @@ record DemoDistrict(
                 FamilySpec child = families.get(family);
                 relationship = relationships.get(family);
                 contact = new EmergencyContact(child.displayName(), child.phone(), relationship);
-                consent = mobility == MobilityLevel.DISABLED ? ConsentBy.GUARDIAN : ConsentBy.ELDER;
+                consent = ConsentBy.ELDER;
             } else {
                 String[] kin = {"女儿", "儿子", "侄子", "外甥女", "邻居"};
                 String kinship = pick(kin);
@@ -427,7 +427,7 @@ record DemoDistrict(
                 case VOLUNTEER -> 0.6;
             };
             Gender gender = random.nextDouble() < femaleShare ? Gender.FEMALE : Gender.MALE;
-            String name = surname(false) + pick(gender == Gender.MALE ? YOUNGER_MEN : YOUNGER_WOMEN);
+            String name = notStaff(surname(false), gender == Gender.MALE ? YOUNGER_MEN : YOUNGER_WOMEN);
             Set<ServiceType> services = services(kind);
             Set<Language> languages = community.pastoralEdge() && random.nextDouble() < 0.4
                     ? Set.of(Language.MANDARIN, Language.MONGOLIAN)
@@ -604,6 +604,16 @@ record DemoDistrict(
                             p.workingHours(),
                             p.credentials(),
                             reason));
+        }
+
+        /** A name no staff member has, so that a worker on the admin site is never mistaken for a family member. */
+        private String notStaff(String surname, String[] given) {
+            while (true) {
+                String name = surname + pick(given);
+                if (STAFF.stream().noneMatch(s -> s.displayName().equals(name))) {
+                    return name;
+                }
+            }
         }
 
         private String surname(boolean mongolian) {

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -243,7 +242,7 @@ class DemoSeeder implements ApplicationRunner {
         Map<Integer, Integer> communityOfFamily = district.elders().stream()
                 .filter(e -> e.family() >= 0)
                 .collect(Collectors.toMap(ElderSpec::family, ElderSpec::community, (a, b) -> a));
-        return Flux.fromStream(IntStream.range(0, families.size()).boxed())
+        return Flux.range(0, families.size())
                 .filter(i -> !district.families().get(i).bindingLeftPending())
                 .concatMap(i -> {
                     Caller worker = workerOf.get(communityOfFamily.get(i));

@@ -140,6 +140,11 @@ class DemoDataTest {
         d.families().forEach(f -> uids.add(f.uid()));
         d.providers().forEach(p -> uids.add(p.uid()));
         assertThat(uids).doesNotHaveDuplicates();
+
+        Set<String> staffNames =
+                d.staff().stream().map(DemoDistrict.StaffSpec::displayName).collect(Collectors.toSet());
+        assertThat(d.families()).noneMatch(f -> staffNames.contains(f.displayName()));
+        assertThat(d.providers()).noneMatch(p -> staffNames.contains(p.displayName()));
     }
 
     @Test
