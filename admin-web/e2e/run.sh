@@ -7,6 +7,8 @@
 # Needs: api/target/carecircle-api.jar (built with this admin-web inside), PostgreSQL on
 # 127.0.0.1:5432 (user postgres, trust auth), Redis on 127.0.0.1:6379, java, node, npm.
 # Env: CARECIRCLE_API_JAR (default api/target/carecircle-api.jar), E2E_HEALTH_TIMEOUT (s, 120),
+#      E2E_SITE=dist tests the site as last built here (target/classes/..., `npm run build`), served
+#      by `vite preview` with /api proxied to the api, instead of the copy inside the api jar.
 set -euo pipefail
 
 started=$(date +%s)
@@ -50,6 +52,7 @@ db="carecircle_e2e_${suffix}"
 redis_prefix="e2e:${suffix}:"
 emulator_pid=""
 api_pid=""
+preview_pid=""
 db_created=""
 
 cleanup() {
@@ -60,6 +63,7 @@ cleanup() {
     for _ in $(seq 1 40); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 -- -"$api_pid" 2>/dev/null
   fi
+  [ -n "$preview_pid" ] && kill -- -"$preview_pid" 2>/dev/null
   rm -f "$out/carecircle-api.jar"
   [ -n "$emulator_pid" ] && kill -- -"$emulator_pid" 2>/dev/null
   if [ -n "$db_created" ]; then
@@ -76,7 +80,8 @@ trap 'exit 130' INT TERM
 # --- Firebase Auth emulator -----------------------------------------------------------------
 emulator_port=$(free_port)
 log "Auth emulator on 127.0.0.1:$emulator_port"
-emulator_pid=$(AUTH_EMULATOR_PORT=$emulator_port AUTH_EMULATOR_LOG="$out/auth-emulator.log" \
+# from $out, so that the emulator's firebase-debug.log lands there
+emulator_pid=$(cd "$out" && AUTH_EMULATOR_PORT=$emulator_port AUTH_EMULATOR_LOG="$out/auth-emulator.log" \
   "$root/bin/auth-emulator")
 
 # --- a fresh database -----------------------------------------------------------------------
@@ -113,12 +118,30 @@ until curl -sf "http://127.0.0.1:$api_port/actuator/health" 2>/dev/null | grep -
   sleep 1
 done
 log "api UP after $(($(date +%s) - started)) s"
+site_url="http://127.0.0.1:$api_port"
+
+if [ "${E2E_SITE:-jar}" = dist ]; then
+  if [ ! -f "$web_dir/target/classes/META-INF/resources/admin/index.html" ]; then
+    echo "[e2e] E2E_SITE=dist but the site is not built: cd admin-web && npm run build" >&2
+    exit 1
+  fi
+  preview_port=$(free_port)
+  CARECIRCLE_API_URL="http://127.0.0.1:$api_port" setsid "$web_dir/node_modules/.bin/vite" preview \
+    "$web_dir" --host 127.0.0.1 --port "$preview_port" --strictPort >"$out/vite-preview.log" 2>&1 </dev/null &
+  preview_pid=$!
+  until curl -sf "http://127.0.0.1:$preview_port/admin/" >/dev/null 2>&1; do
+    kill -0 "$preview_pid" 2>/dev/null || { cat "$out/vite-preview.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  site_url="http://127.0.0.1:$preview_port"
+  log "site as built here, served by vite preview at $site_url/admin/"
+fi
 
 # --- the browser tests --------------------------------------------------------------------------
 set +e
 (
   cd "$web_dir"
-  E2E_BASE_URL="http://127.0.0.1:$api_port" \
+  E2E_BASE_URL="$site_url" \
   E2E_AUTH_EMULATOR_URL="http://127.0.0.1:$emulator_port" \
   E2E_OUT="$out" \
     node --test --test-concurrency=1 --test-reporter=spec e2e/*.test.mjs

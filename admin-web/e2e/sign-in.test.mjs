@@ -61,6 +61,7 @@ test('the district official and the operator see their own role labels', TIMEOUT
     await signInAs(page, email);
     const roles = await page.getByTestId('roles').innerText();
     assert.ok(roles.includes(label), `${email} should be shown as ${label}, page says ${roles}`);
+    await page.getByTestId('community-card').first().waitFor();
     await screenshot(page, `role-label-${email.split('@')[0]}`);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL('**/admin/sign-in');

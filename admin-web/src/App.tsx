@@ -41,7 +41,7 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <ConfigGate>
             <AuthProvider>
-              <BrowserRouter basename="/admin">
+              <BrowserRouter basename={import.meta.env.BASE_URL}>
                 <Routes>
                   <Route path="/sign-in" element={<SignInPage />} />
                   <Route
