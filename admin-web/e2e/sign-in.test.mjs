@@ -184,3 +184,36 @@ test('a family member is told the site is for community staff', TIMEOUT, async (
   assert.equal(await page.getByTestId('welcome').count(), 0);
   await screenshot(page, 'family-member-is-told-the-site-is-for-staff');
 });
+
+test(
+  'a problem from the api is shown with its title, detail and field errors',
+  TIMEOUT,
+  async (t) => {
+    const { page } = await openBrowser(t);
+    // the one shared way of showing RFC 9457 problems, fed a problem the api could send
+    await page.route('**/api/v1/communities', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'https://carecircle.cn/problems/validation-failed',
+          title: '请求内容不符合要求',
+          status: 400,
+          detail: '1 field is invalid',
+          errors: [{ field: 'regionCode', rule: 'pattern', message: '必须是6位行政区划代码' }],
+        }),
+      }),
+    );
+
+    await signInAs(page);
+
+    const alert = page.getByTestId('problem-alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, /请求内容不符合要求/);
+    assert.match(text, /无法读取社区列表/);
+    assert.match(text, /1 field is invalid/);
+    assert.match(text, /regionCode.*必须是6位行政区划代码/s);
+    await screenshot(page, 'api-problem-is-shown');
+  },
+);

@@ -5,13 +5,21 @@ import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { StaffGate } from './account';
+import { isApiError } from './api';
 import { AuthProvider, RequireAuth, SignInPage } from './auth';
 import { NotFoundPage } from './components';
 import { ConfigGate } from './ConfigGate';
 import { HomePage } from './dashboard';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    queries: {
+      // a problem the api answered (4xx) will not go away by asking again; a network hiccup may
+      retry: (failureCount, error) =>
+        failureCount < 1 && !(isApiError(error) && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
 });
 
 /** Large, readable type for people who read a screen all day, on laptops and tablets. */
