@@ -16,6 +16,7 @@ public enum ProblemType {
     ALREADY_REGISTERED("already-registered", HttpStatus.CONFLICT, "Already registered"),
     DUPLICATE("duplicate", HttpStatus.CONFLICT, "Already exists"),
     ILLEGAL_STATE("illegal-state", HttpStatus.CONFLICT, "Not allowed in the current state"),
+    UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_CONTENT, "A rule refuses this request"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");

@@ -5,6 +5,7 @@ import cn.carecircle.api.contract.model.CommunityDto;
 import cn.carecircle.api.contract.model.CommunityRefDto;
 import cn.carecircle.api.contract.model.CreateCommunityRequestDto;
 import cn.carecircle.api.contract.model.GeoPointDto;
+import cn.carecircle.api.contract.model.PriceListEntryDto;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -19,6 +20,10 @@ public interface CommunityMapper {
     CreateCommunityCommand toCommand(CreateCommunityRequestDto dto);
 
     GeoPointDto toDto(GeoPoint point);
+
+    PriceListEntryDto toDto(PriceListEntry entry);
+
+    PriceListEntry toEntry(PriceListEntryDto dto);
 
     default GeoPoint toPoint(GeoPointDto dto) {
         return dto == null ? null : new GeoPoint(dto.getLat(), dto.getLon());

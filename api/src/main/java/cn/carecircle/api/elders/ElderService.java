@@ -142,6 +142,18 @@ public class ElderService {
         return repository.search(search, page);
     }
 
+    /**
+     * The elder a caller may order for: a family member's actively bound elder, or an elder of a community the
+     * worker covers (a phone-in order). Not an audited read: ordering needs no personal data. Others are a 404.
+     */
+    public Mono<Elder> forOrdering(Caller caller, UUID elderId) {
+        caller.requireRole(Role.FAMILY, Role.COMMUNITY_WORKER);
+        return repository
+                .findById(elderId)
+                .filterWhen(elder -> mayReadFull(caller, elder))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("Elder")));
+    }
+
     /** The community an elder lives in, or a 404 problem. */
     public Mono<UUID> communityOf(UUID elderId) {
         return repository

@@ -95,6 +95,7 @@ public final class Fixtures {
         body.put("location", Map.of("lat", 40.7571, "lon", 107.3902));
         body.put("mobilityLevel", "PARTIALLY_DISABLED");
         body.put("needs", List.of("MEAL", "BATHING"));
+        body.put("bathingGenderPreference", "FEMALE");
         body.put("specialDifficulty", true);
         body.put("subsidyEligible", true);
         body.put("emergencyContact", Map.of("name", "李明", "phone", IdNumbers.mobile(), "relationship", "儿子"));

@@ -1,0 +1,184 @@
+package cn.carecircle.api.orders;
+
+import cn.carecircle.api.common.Gender;
+import cn.carecircle.api.common.Language;
+import cn.carecircle.api.common.Page;
+import cn.carecircle.api.common.PageRequest;
+import cn.carecircle.api.common.ServiceType;
+import cn.carecircle.api.common.Sql;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class OrderRepository {
+
+    private static final String COLUMNS = """
+            o.id, o.elder_id, o.community_id, o.service, o.status, o.channel, o.placed_by, o.settlement, o.price_fen,
+            o.price_minutes, o.duration_minutes, o.window_start, o.window_end, o.immediate, o.notes,
+            o.caregiver_gender, o.two_caregivers, o.language, o.dispatch_due_at, o.placed_at""";
+
+    private final DatabaseClient db;
+
+    OrderRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Void> insert(Order o) {
+        GenericExecuteSpec spec = db.sql("""
+                        insert into service_order (id, elder_id, community_id, service, status, channel, placed_by,
+                            settlement, price_fen, price_minutes, duration_minutes, window_start, window_end, immediate,
+                            notes, caregiver_gender, two_caregivers, language, dispatch_due_at, placed_at)
+                        values (:id, :elder, :community, :service, :status, :channel, :placedBy, :settlement, :fen,
+                            :minutes, :duration, :start, :end, :immediate, :notes, :gender, :two, :language, :due, :at)
+                        """)
+                .bind("id", o.id())
+                .bind("elder", o.elderId())
+                .bind("community", o.communityId())
+                .bind("service", o.service().name())
+                .bind("status", o.status().name())
+                .bind("channel", o.channel().name())
+                .bind("placedBy", o.placedBy())
+                .bind("settlement", o.settlement().name())
+                .bind("duration", o.durationMinutes())
+                .bind("start", o.windowStart())
+                .bind("end", o.windowEnd())
+                .bind("immediate", o.immediate())
+                .bind("two", o.requirements().twoCaregivers())
+                .bind("at", o.placedAt());
+        spec = Sql.bindNullable(spec, "fen", o.priceFen(), Long.class);
+        spec = Sql.bindNullable(spec, "minutes", o.priceMinutes(), Integer.class);
+        spec = Sql.bindNullable(spec, "notes", o.notes(), String.class);
+        Gender gender = o.requirements().caregiverGender();
+        spec = Sql.bindNullable(spec, "gender", gender == null ? null : gender.name(), String.class);
+        Language language = o.requirements().language();
+        spec = Sql.bindNullable(spec, "language", language == null ? null : language.name(), String.class);
+        spec = Sql.bindNullable(spec, "due", o.dispatchDueAt(), Instant.class);
+        return spec.then();
+    }
+
+    Mono<Order> findById(UUID id) {
+        return db.sql("select " + COLUMNS + " from service_order o where o.id = :id")
+                .bind("id", id)
+                .map(OrderRepository::read)
+                .one();
+    }
+
+    /**
+     * Moves an order from one status to another if it is still in the first one; the row count tells whether
+     * this caller won against a concurrent change.
+     */
+    Mono<Boolean> transition(UUID id, OrderStatus from, OrderStatus to) {
+        return db.sql("update service_order set status = :to where id = :id and status = :from")
+                .bind("to", to.name())
+                .bind("id", id)
+                .bind("from", from.name())
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
+    }
+
+    Mono<Void> appendEvent(OrderEvent e) {
+        GenericExecuteSpec spec = db.sql("""
+                        insert into order_event (id, order_id, at, from_status, to_status, actor_role, actor_account_id, reason)
+                        values (:id, :order, :at, :from, :to, :role, :actor, :reason)
+                        """)
+                .bind("id", UUID.randomUUID())
+                .bind("order", e.orderId())
+                .bind("at", e.at())
+                .bind("to", e.to().name())
+                .bind("role", e.actorRole());
+        spec = Sql.bindNullable(spec, "from", e.from() == null ? null : e.from().name(), String.class);
+        spec = Sql.bindNullable(spec, "actor", e.actorAccountId(), UUID.class);
+        spec = Sql.bindNullable(spec, "reason", e.reason(), String.class);
+        return spec.then();
+    }
+
+    Flux<OrderEvent> timeline(UUID orderId) {
+        return db.sql("""
+                        select order_id, at, from_status, to_status, actor_role, actor_account_id, reason
+                        from order_event where order_id = :o order by seq
+                        """)
+                .bind("o", orderId)
+                .map(row -> new OrderEvent(
+                        row.get("order_id", UUID.class),
+                        row.get("at", Instant.class),
+                        Sql.enumOrNull(row.get("from_status", String.class), OrderStatus::valueOf),
+                        OrderStatus.valueOf(row.get("to_status", String.class)),
+                        row.get("actor_role", String.class),
+                        row.get("actor_account_id", UUID.class),
+                        row.get("reason", String.class)))
+                .all();
+    }
+
+    /** A page of orders, newest first, of a family member's bound elders or of a set of communities. */
+    Mono<Page<Order>> search(
+            UUID familyAccountId, List<UUID> communities, UUID elderId, OrderStatus status, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (familyAccountId != null) {
+            where.add("exists (select 1 from family_binding b where b.elder_id = o.elder_id and b.status = 'ACTIVE'"
+                    + " and b.family_account_id = :family)");
+            binds.put("family", familyAccountId);
+        }
+        if (communities != null) {
+            where.add("o.community_id = any(:communities)");
+            binds.put("communities", communities.toArray(UUID[]::new));
+        }
+        if (elderId != null) {
+            where.add("o.elder_id = :elder");
+            binds.put("elder", elderId);
+        }
+        if (status != null) {
+            where.add("o.status = :status");
+            binds.put("status", status.name());
+        }
+        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        GenericExecuteSpec count = db.sql("select count(*) as n from service_order o" + condition);
+        GenericExecuteSpec items = db.sql("select " + COLUMNS + " from service_order o" + condition
+                + " order by o.placed_at desc, o.id limit :limit offset :offset");
+        for (var b : binds.entrySet()) {
+            count = count.bind(b.getKey(), b.getValue());
+            items = items.bind(b.getKey(), b.getValue());
+        }
+        items = items.bind("limit", page.size()).bind("offset", page.offset());
+        return Mono.zip(
+                        count.map((row, meta) -> row.get("n", Long.class)).one(),
+                        items.map(OrderRepository::read).all().collectList())
+                .map(t -> new Page<>(t.getT2(), page.page(), page.size(), t.getT1()));
+    }
+
+    private static Order read(Readable row) {
+        return new Order(
+                row.get("id", UUID.class),
+                row.get("elder_id", UUID.class),
+                row.get("community_id", UUID.class),
+                ServiceType.valueOf(row.get("service", String.class)),
+                OrderStatus.valueOf(row.get("status", String.class)),
+                Order.Channel.valueOf(row.get("channel", String.class)),
+                row.get("placed_by", UUID.class),
+                Order.Settlement.valueOf(row.get("settlement", String.class)),
+                row.get("price_fen", Long.class),
+                row.get("price_minutes", Integer.class),
+                row.get("duration_minutes", Integer.class),
+                row.get("window_start", Instant.class),
+                row.get("window_end", Instant.class),
+                row.get("immediate", Boolean.class),
+                row.get("notes", String.class),
+                new Order.Requirements(
+                        Sql.enumOrNull(row.get("caregiver_gender", String.class), Gender::valueOf),
+                        row.get("two_caregivers", Boolean.class),
+                        Sql.enumOrNull(row.get("language", String.class), Language::valueOf)),
+                row.get("dispatch_due_at", Instant.class),
+                row.get("placed_at", Instant.class));
+    }
+}

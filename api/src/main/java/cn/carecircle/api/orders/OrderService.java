@@ -1,0 +1,218 @@
+package cn.carecircle.api.orders;
+
+import cn.carecircle.api.common.ApiException;
+import cn.carecircle.api.common.FieldViolation;
+import cn.carecircle.api.common.Page;
+import cn.carecircle.api.common.PageRequest;
+import cn.carecircle.api.common.ProblemType;
+import cn.carecircle.api.common.Role;
+import cn.carecircle.api.common.ServiceType;
+import cn.carecircle.api.common.Violations;
+import cn.carecircle.api.community.PriceListService;
+import cn.carecircle.api.elders.Elder;
+import cn.carecircle.api.elders.ElderService;
+import cn.carecircle.api.families.FamilyBindings;
+import cn.carecircle.api.security.Caller;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Placing orders and moving them through their life cycle. Every change is a conditional update from the status
+ * read, plus a timeline event, in one transaction: a concurrent change makes the loser's update touch no row, and
+ * the loser gets a 409 problem.
+ */
+@Service
+public class OrderService {
+
+    /** Who made a change, as the timeline shows it. */
+    public record Actor(String role, UUID accountId) {
+        public static final Actor SYSTEM = new Actor("SYSTEM", null);
+
+        static Actor of(Caller caller, boolean asWorker) {
+            return new Actor(asWorker ? Role.COMMUNITY_WORKER.name() : Role.FAMILY.name(), caller.accountId());
+        }
+    }
+
+    private final OrderRepository repository;
+    private final ElderService elders;
+    private final FamilyBindings bindings;
+    private final PriceListService prices;
+    private final OrderingProperties properties;
+    private final Clock clock;
+
+    OrderService(
+            OrderRepository repository,
+            ElderService elders,
+            FamilyBindings bindings,
+            PriceListService prices,
+            OrderingProperties properties,
+            Clock clock) {
+        this.repository = repository;
+        this.elders = elders;
+        this.bindings = bindings;
+        this.prices = prices;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Mono<Order> place(Caller caller, PlaceOrderCommand command) {
+        Instant now = clock.instant();
+        Violations v = new Violations();
+        if (!command.immediate()) {
+            v.check(command.windowStart().isAfter(now), "window.start", "future", "must be in the future");
+            v.check(
+                    !command.windowStart().isAfter(now.plus(Duration.ofDays(properties.maxDaysAhead()))),
+                    "window.start",
+                    "within-days-ahead",
+                    "must be within " + properties.maxDaysAhead() + " days");
+        }
+        v.throwIfAny();
+        return elders.forOrdering(caller, command.elderId())
+                .flatMap(elder -> prices.priceFor(elder.communityId(), command.service(), command.durationMinutes())
+                        .flatMap(price -> {
+                            if (command.settlement() == Order.Settlement.TIME_BANK && !price.timeBankAllowed()) {
+                                return Mono.error(new ApiException(
+                                        ProblemType.UNPROCESSABLE,
+                                        "The community does not allow " + command.service() + " as a time-bank order",
+                                        List.of(FieldViolation.of(
+                                                "settlement",
+                                                "time-bank-allowed",
+                                                "this service is paid in fen here"))));
+                            }
+                            boolean asWorker = caller.has(Role.COMMUNITY_WORKER) && caller.covers(elder.communityId());
+                            Order order = newOrder(
+                                    caller, command, elder, asWorker, price.priceFen(), price.timeBankMinutes(), now);
+                            Actor actor = Actor.of(caller, asWorker);
+                            Mono<Void> placed = repository
+                                    .insert(order)
+                                    .then(repository.appendEvent(new OrderEvent(
+                                            order.id(),
+                                            now,
+                                            null,
+                                            OrderStatus.REQUESTED,
+                                            actor.role(),
+                                            actor.accountId(),
+                                            asWorker ? "电话下单 (phone-in order)" : null)));
+                            // an order for now goes to matching at once; a scheduled one when its dispatch time comes
+                            Mono<Void> matching = command.immediate()
+                                    ? transition(
+                                                    order.id(),
+                                                    OrderStatus.REQUESTED,
+                                                    OrderStatus.MATCHING,
+                                                    Actor.SYSTEM,
+                                                    null)
+                                            .then()
+                                    : Mono.empty();
+                            return placed.then(matching).then(repository.findById(order.id()));
+                        }));
+    }
+
+    private Order newOrder(
+            Caller caller,
+            PlaceOrderCommand command,
+            Elder elder,
+            boolean asWorker,
+            long priceFen,
+            Integer timeBankMinutes,
+            Instant now) {
+        boolean paid = command.settlement() == Order.Settlement.PAID;
+        Instant start = command.immediate() ? now : command.windowStart();
+        Instant end =
+                command.immediate() ? now.plus(Duration.ofMinutes(command.durationMinutes())) : command.windowEnd();
+        Order.Requirements requirements = command.requirements();
+        if (command.service() == ServiceType.BATHING
+                && requirements.caregiverGender() == null
+                && elder.bathingGenderPreference() != null) {
+            // the elder's own preference holds unless the order says otherwise
+            requirements = new Order.Requirements(
+                    elder.bathingGenderPreference(), requirements.twoCaregivers(), requirements.language());
+        }
+        return new Order(
+                UUID.randomUUID(),
+                elder.id(),
+                elder.communityId(),
+                command.service(),
+                OrderStatus.REQUESTED,
+                asWorker ? Order.Channel.PHONE : Order.Channel.APP,
+                caller.accountId(),
+                command.settlement(),
+                paid ? priceFen : null,
+                paid ? null : timeBankMinutes,
+                command.durationMinutes(),
+                start,
+                end,
+                command.immediate(),
+                command.notes(),
+                requirements,
+                command.immediate() ? null : start.minus(properties.dispatchLeadTime()),
+                now);
+    }
+
+    /**
+     * Moves an order from {@code from} to {@code to} and records it, or fails with a 409 problem when the
+     * transition is illegal or the order is no longer in {@code from}. For the features that drive orders.
+     */
+    @Transactional
+    public Mono<Order> transition(UUID orderId, OrderStatus from, OrderStatus to, Actor actor, String reason) {
+        if (!from.mayBecome(to)) {
+            return Mono.error(ApiException.illegalState("An order cannot go from " + from + " to " + to));
+        }
+        return repository
+                .transition(orderId, from, to)
+                .flatMap(moved -> moved
+                        ? repository.appendEvent(new OrderEvent(
+                                orderId, clock.instant(), from, to, actor.role(), actor.accountId(), reason))
+                        : Mono.error(ApiException.illegalState("The order changed meanwhile; it is no longer " + from)))
+                .then(repository.findById(orderId));
+    }
+
+    /** An order the caller may see: of a bound elder (family), or of a covered community (staff). Else a 404. */
+    public Mono<Order> get(Caller caller, UUID orderId) {
+        caller.requireAccount();
+        return repository
+                .findById(orderId)
+                .filterWhen(order -> maySee(caller, order))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("Order")));
+    }
+
+    private Mono<Boolean> maySee(Caller caller, Order order) {
+        if (caller.covers(order.communityId())) {
+            return Mono.just(true);
+        }
+        return caller.has(Role.FAMILY) ? bindings.isActive(caller.accountId(), order.elderId()) : Mono.just(false);
+    }
+
+    Flux<OrderEvent> timeline(Caller caller, UUID orderId) {
+        return get(caller, orderId).thenMany(repository.timeline(orderId));
+    }
+
+    Mono<Page<Order>> list(Caller caller, UUID elderId, OrderStatus status, PageRequest page) {
+        caller.requireRole(Role.FAMILY, Role.COMMUNITY_WORKER, Role.DISTRICT_OFFICIAL);
+        if (caller.hasAny(Role.COMMUNITY_WORKER, Role.DISTRICT_OFFICIAL)) {
+            return repository.search(null, List.copyOf(caller.communityIds()), elderId, status, page);
+        }
+        return repository.search(caller.accountId(), null, elderId, status, page);
+    }
+
+    /** The family member (bound) or a worker (covering) cancels before check-in, with a reason. */
+    @Transactional
+    Mono<Order> cancel(Caller caller, UUID orderId, String reason) {
+        caller.requireRole(Role.FAMILY, Role.COMMUNITY_WORKER);
+        return get(caller, orderId).flatMap(order -> {
+            if (!order.status().cancellableBeforeCheckIn()) {
+                return Mono.error(ApiException.illegalState(
+                        "An order that is " + order.status() + " can no longer be cancelled"));
+            }
+            boolean asWorker = caller.has(Role.COMMUNITY_WORKER) && caller.covers(order.communityId());
+            return transition(orderId, order.status(), OrderStatus.CANCELLED, Actor.of(caller, asWorker), reason);
+        });
+    }
+}
