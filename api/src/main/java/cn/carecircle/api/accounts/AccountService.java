@@ -86,8 +86,20 @@ public class AccountService implements AccountLookup {
         return insertAccount(caller.uid(), displayName, phone, Set.of(role));
     }
 
+    /** The operator sets up a staff account; the staff role is also put into the user's Firebase claims. */
     @Transactional
     Mono<MeView> createStaff(Caller caller, String uid, String displayName, Role role, List<UUID> communityIds) {
+        return createStaffAccount(caller, uid, displayName, role, communityIds)
+                .flatMap(me -> staffClaims.grant(uid, role).thenReturn(me));
+    }
+
+    /**
+     * The account row of a staff member covering these communities, without touching their Firebase claims (for
+     * callers that set the claims themselves, such as the demo's emulator users).
+     */
+    @Transactional
+    public Mono<MeView> createStaffAccount(
+            Caller caller, String uid, String displayName, Role role, List<UUID> communityIds) {
         caller.requireRole(Role.ADMIN);
         if (role != Role.COMMUNITY_WORKER && role != Role.DISTRICT_OFFICIAL) {
             return Mono.error(ApiException.invalid(cn.carecircle.api.common.FieldViolation.of(
@@ -105,10 +117,20 @@ public class AccountService implements AccountLookup {
                             : repository.addRole(existing.id(), role).thenReturn(existing.id()))
                     .switchIfEmpty(Mono.defer(() -> insertAccount(uid, displayName, null, Set.of(role))))
                     .flatMap(id -> repository.addCommunities(id, communityIds).thenReturn(id))
-                    .flatMap(id -> staffClaims.grant(uid, role).thenReturn(id))
                     .flatMap(id -> repository.findByUid(uid))
                     .map(a -> new MeView(a.id(), a.uid(), a.displayName(), a.roles(), found));
         });
+    }
+
+    /** An operator (ADMIN) account for this Firebase user, unless they have an account already. */
+    public Mono<Boolean> ensureOperator(String uid, String displayName) {
+        return repository
+                .findByUid(uid)
+                .hasElement()
+                .flatMap(exists -> exists
+                        ? Mono.just(false)
+                        : insertAccount(uid, displayName, null, Set.of(Role.ADMIN))
+                                .thenReturn(true));
     }
 
     private Mono<UUID> insertAccount(String uid, String displayName, String phone, Set<Role> roles) {
@@ -125,5 +147,6 @@ public class AccountService implements AccountLookup {
                 .thenReturn(id);
     }
 
-    record MeView(UUID accountId, String uid, String displayName, Set<Role> roles, List<Community> communities) {}
+    public record MeView(
+            UUID accountId, String uid, String displayName, Set<Role> roles, List<Community> communities) {}
 }

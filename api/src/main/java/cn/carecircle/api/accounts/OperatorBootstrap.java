@@ -1,12 +1,8 @@
 package cn.carecircle.api.accounts;
 
-import cn.carecircle.api.common.Role;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,14 +21,11 @@ class OperatorBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
 
-    private final AccountRepository repository;
-    private final Clock clock;
+    private final AccountService accounts;
     private final List<String> uids;
 
-    OperatorBootstrap(
-            AccountRepository repository, Clock clock, @Value("${carecircle.bootstrap.operator-uids:}") String uids) {
-        this.repository = repository;
-        this.clock = clock;
+    OperatorBootstrap(AccountService accounts, @Value("${carecircle.bootstrap.operator-uids:}") String uids) {
+        this.accounts = accounts;
         this.uids = Arrays.stream(uids.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
@@ -43,20 +36,8 @@ class OperatorBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         // Start-up, not a request: waiting here keeps the server from answering before its operators exist.
         Long created = Flux.fromIterable(uids)
-                .concatMap(uid -> repository
-                        .findByUid(uid)
-                        .hasElement()
-                        .filter(exists -> !exists)
-                        .flatMap(missing -> repository
-                                .insert(
-                                        UUID.randomUUID(),
-                                        uid,
-                                        "运营管理员",
-                                        null,
-                                        null,
-                                        Set.of(Role.ADMIN),
-                                        clock.instant())
-                                .thenReturn(uid)))
+                .concatMap(uid -> accounts.ensureOperator(uid, "运营管理员"))
+                .filter(Boolean::booleanValue)
                 .count()
                 .block(Duration.ofSeconds(30));
         if (created != null && created > 0) {

@@ -53,7 +53,7 @@ public class CommunityService {
         return get(id);
     }
 
-    Mono<Community> create(Caller caller, CreateCommunityCommand command) {
+    public Mono<Community> create(Caller caller, CreateCommunityCommand command) {
         caller.requireRole(Role.ADMIN);
         Community community = new Community(
                 UUID.randomUUID(),

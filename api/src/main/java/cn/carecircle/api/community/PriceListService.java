@@ -35,7 +35,7 @@ public class PriceListService {
     }
 
     @Transactional
-    Flux<PriceListEntry> replace(Caller caller, UUID communityId, List<PriceListEntry> entries) {
+    public Flux<PriceListEntry> replace(Caller caller, UUID communityId, List<PriceListEntry> entries) {
         caller.requireRole(Role.ADMIN);
         Violations v = new Violations();
         Set<String> seen = new HashSet<>();

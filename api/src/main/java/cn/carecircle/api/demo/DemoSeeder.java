@@ -1,10 +1,12 @@
 package cn.carecircle.api.demo;
 
 import cn.carecircle.api.accounts.AccountService;
-import cn.carecircle.api.audit.AuditService;
-import cn.carecircle.api.common.PersonalDataProtector;
 import cn.carecircle.api.common.Role;
-import cn.carecircle.api.common.Sql;
+import cn.carecircle.api.common.ServiceType;
+import cn.carecircle.api.community.CommunityService;
+import cn.carecircle.api.community.CreateCommunityCommand;
+import cn.carecircle.api.community.PriceListEntry;
+import cn.carecircle.api.community.PriceListService;
 import cn.carecircle.api.demo.DemoDistrict.CommunitySpec;
 import cn.carecircle.api.demo.DemoDistrict.CredentialSpec;
 import cn.carecircle.api.demo.DemoDistrict.ElderSpec;
@@ -13,13 +15,15 @@ import cn.carecircle.api.demo.DemoDistrict.ProviderSpec;
 import cn.carecircle.api.demo.DemoDistrict.StaffSpec;
 import cn.carecircle.api.elders.CreateElderCommand;
 import cn.carecircle.api.elders.ElderService;
+import cn.carecircle.api.families.BindingService;
 import cn.carecircle.api.providers.Credential.Verification;
-import cn.carecircle.api.providers.ProviderKind;
+import cn.carecircle.api.providers.CredentialInput;
+import cn.carecircle.api.providers.OnboardProviderCommand;
+import cn.carecircle.api.providers.Provider;
+import cn.carecircle.api.providers.ProviderService;
 import cn.carecircle.api.security.Caller;
-import io.r2dbc.postgresql.codec.Json;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +45,6 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fills an empty database with the sample district of {@link DemoDistrict} when the demo profile starts, and makes
@@ -49,10 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (or a database the user pointed us at) keeps what is there; the emulator users are ensured on every start because
  * the emulator forgets them when it stops.
  *
- * <p>Elders, family members and provider accounts go through the public services, so they pass the same checks as
- * real input. What the services keep package-private (creating communities and staff, onboarding a provider,
- * confirming a binding, deciding a credential) is written here with the same SQL and encryption as their
- * repositories, together with the audit events a worker's decision leaves.
+ * <p>Everything goes through the features' public services, acting as the operator, the workers, the family
+ * members and the providers would: the data passes the same checks as real input and leaves the same audit trail.
  */
 @Component
 @Profile("demo")
@@ -66,11 +67,12 @@ class DemoSeeder implements ApplicationRunner {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
-    private final JsonMapper json;
-    private final PersonalDataProtector protector;
     private final AccountService accounts;
+    private final CommunityService communities;
+    private final PriceListService prices;
     private final ElderService elders;
-    private final AuditService audit;
+    private final BindingService bindings;
+    private final ProviderService providers;
     private final DemoAuthUsers authUsers;
     private final Environment environment;
     private final Clock clock;
@@ -78,21 +80,23 @@ class DemoSeeder implements ApplicationRunner {
     DemoSeeder(
             DatabaseClient db,
             ReactiveTransactionManager transactionManager,
-            JsonMapper json,
-            PersonalDataProtector protector,
             AccountService accounts,
+            CommunityService communities,
+            PriceListService prices,
             ElderService elders,
-            AuditService audit,
+            BindingService bindings,
+            ProviderService providers,
             DemoAuthUsers authUsers,
             Environment environment,
             Clock clock) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactionManager);
-        this.json = json;
-        this.protector = protector;
         this.accounts = accounts;
+        this.communities = communities;
+        this.prices = prices;
         this.elders = elders;
-        this.audit = audit;
+        this.bindings = bindings;
+        this.providers = providers;
         this.authUsers = authUsers;
         this.environment = environment;
         this.clock = clock;
@@ -126,75 +130,75 @@ class DemoSeeder implements ApplicationRunner {
     }
 
     private Mono<Void> write(DemoDistrict district) {
-        Instant now = clock.instant();
-        List<UUID> communityIds =
-                district.communities().stream().map(c -> UUID.randomUUID()).toList();
-        Mono<Void> communities = Flux.range(0, communityIds.size())
-                .concatMap(i -> insertCommunity(
-                        communityIds.get(i), district.communities().get(i), now))
-                .then();
-        Mono<List<Caller>> staff = Flux.fromIterable(district.staff())
-                .concatMap(s -> insertStaff(s, communityIds, now))
-                .collectList();
-        return communities.then(staff).flatMap(staffCallers -> {
-            // each community's elders, bindings and providers are looked after by the worker who has it first
-            Map<Integer, Caller> workerOf = new HashMap<>();
-            for (int i = staffCallers.size() - 1; i >= 0; i--) { // backwards, so the earlier worker wins
-                StaffSpec spec = district.staff().get(i);
-                if (spec.role() == Role.COMMUNITY_WORKER) {
-                    workerOf.put(spec.communities().get(0), staffCallers.get(i));
-                }
-            }
-            return Flux.fromIterable(district.families())
-                    .concatMap(this::registerFamily)
-                    .collectList()
-                    .flatMap(familyCallers -> addElders(district, communityIds, familyCallers, workerOf)
-                            .then(confirmBindings(district, familyCallers, workerOf)))
-                    .then(Flux.fromIterable(district.providers())
-                            .concatMap(p -> onboard(p, communityIds, workerOf.get(p.community()), now))
-                            .then());
-        });
+        StaffSpec operatorSpec = district.staff().stream()
+                .filter(spec -> spec.role() == Role.ADMIN)
+                .findFirst()
+                .orElseThrow();
+        return accounts.ensureOperator(operatorSpec.uid(), operatorSpec.displayName())
+                .then(accounts.findByUid(operatorSpec.uid()))
+                .map(a -> new Caller(operatorSpec.uid(), a.accountId(), a.displayName(), a.roles(), Set.of()))
+                .flatMap(operator -> Flux.fromIterable(district.communities())
+                        .concatMap(c -> createCommunity(operator, c))
+                        .collectList()
+                        .flatMap(communityIds -> Flux.fromIterable(district.staff())
+                                .filter(spec -> spec.role() != Role.ADMIN)
+                                .concatMap(spec -> createStaff(operator, spec, communityIds))
+                                .collectList()
+                                .flatMap(staff -> writePeople(district, communityIds, staff))));
     }
 
-    private Mono<Void> insertCommunity(UUID id, CommunitySpec c, Instant at) {
-        return db.sql("""
-                        insert into community (id, code, name, region_code, centre_lat, centre_lon, boundary,
-                                               travel_time_limit_minutes, languages, created_at)
-                        values (:id, :code, :name, :region, :lat, :lon, :boundary, :limit, :languages, :at)
-                        """)
-                .bind("id", id)
-                .bind("code", c.code())
-                .bind("name", c.fullName())
-                .bind("region", DemoDistrict.REGION)
-                .bind("lat", c.centre().lat())
-                .bind("lon", c.centre().lon())
-                .bind("boundary", Json.of(json.writeValueAsString(c.boundary())))
-                .bind("limit", c.travelTimeLimitMinutes())
-                .bind("languages", Sql.names(c.languages()))
-                .bind("at", at)
-                .then();
+    private Mono<UUID> createCommunity(Caller operator, CommunitySpec c) {
+        return communities
+                .create(
+                        operator,
+                        new CreateCommunityCommand(
+                                c.code(),
+                                c.fullName(),
+                                DemoDistrict.REGION,
+                                c.centre(),
+                                c.boundary(),
+                                c.travelTimeLimitMinutes(),
+                                c.languages()))
+                .flatMap(community -> prices.replace(operator, community.id(), PRICE_LIST)
+                        .then()
+                        .thenReturn(community.id()));
     }
 
-    private Mono<Caller> insertStaff(StaffSpec s, List<UUID> communityIds, Instant at) {
-        UUID id = UUID.randomUUID();
+    /** The price list of every demo community, in fen and, where volunteers may serve, in minutes. */
+    private static final List<PriceListEntry> PRICE_LIST = List.of(
+            new PriceListEntry(ServiceType.MEAL, 30, 1200, true, 30),
+            new PriceListEntry(ServiceType.BATHING, 60, 8000, true, null),
+            new PriceListEntry(ServiceType.BATHING, 90, 11000, true, null),
+            new PriceListEntry(ServiceType.CLEANING, 90, 6000, true, 90),
+            new PriceListEntry(ServiceType.CLEANING, 120, 7800, true, 120),
+            new PriceListEntry(ServiceType.MEDICAL_VISIT, 30, 5000, true, null));
+
+    private Mono<Caller> createStaff(Caller operator, StaffSpec s, List<UUID> communityIds) {
         List<UUID> covered = s.communities().stream().map(communityIds::get).toList();
-        return db.sql("""
-                        insert into account (id, firebase_uid, display_name, roles, created_at)
-                        values (:id, :uid, :name, :roles, :at)
-                        """)
-                .bind("id", id)
-                .bind("uid", s.uid())
-                .bind("name", s.displayName())
-                .bind("roles", new String[] {s.role().name()})
-                .bind("at", at)
-                .then()
-                .thenMany(Flux.fromIterable(covered)
-                        .concatMap(c -> db.sql("insert into staff_community (account_id, community_id) values (:a, :c)")
-                                .bind("a", id)
-                                .bind("c", c)
-                                .then()))
-                .then(Mono.fromSupplier(
-                        () -> new Caller(s.uid(), id, s.displayName(), Set.of(s.role()), Set.copyOf(covered))));
+        return accounts.createStaffAccount(operator, s.uid(), s.displayName(), s.role(), covered)
+                .map(me -> new Caller(s.uid(), me.accountId(), s.displayName(), me.roles(), Set.copyOf(covered)));
+    }
+
+    private Mono<Void> writePeople(DemoDistrict district, List<UUID> communityIds, List<Caller> staff) {
+        // each community's elders, bindings and providers are looked after by the worker who has it first
+        Map<Integer, Caller> workerOf = new HashMap<>();
+        List<StaffSpec> specs = district.staff().stream()
+                .filter(spec -> spec.role() != Role.ADMIN)
+                .toList();
+        for (int i = staff.size() - 1; i >= 0; i--) { // backwards, so the earlier worker wins
+            StaffSpec spec = specs.get(i);
+            if (spec.role() == Role.COMMUNITY_WORKER) {
+                workerOf.put(spec.communities().get(0), staff.get(i));
+            }
+        }
+        return Flux.fromIterable(district.families())
+                .concatMap(this::registerFamily)
+                .collectList()
+                .flatMap(familyCallers -> addElders(district, communityIds, familyCallers, workerOf)
+                        .then(confirmBindings(district, familyCallers, workerOf)))
+                .then(Flux.fromIterable(district.providers())
+                        .concatMap(p -> onboard(p, communityIds, workerOf.get(p.community())))
+                        .then());
     }
 
     private Mono<Caller> registerFamily(FamilySpec f) {
@@ -244,95 +248,57 @@ class DemoSeeder implements ApplicationRunner {
                 .collect(Collectors.toMap(ElderSpec::family, ElderSpec::community, (a, b) -> a));
         return Flux.range(0, families.size())
                 .filter(i -> !district.families().get(i).bindingLeftPending())
-                .concatMap(i -> {
-                    Caller worker = workerOf.get(communityOfFamily.get(i));
-                    return db.sql("""
-                                    update family_binding set status = 'ACTIVE', decided_by = :by, decided_at = :at
-                                    where family_account_id = :family and status = 'PENDING'
-                                    returning id
-                                    """)
-                            .bind("by", worker.accountId())
-                            .bind("at", clock.instant())
-                            .bind("family", families.get(i).accountId())
-                            .map((row, meta) -> row.get("id", UUID.class))
-                            .all()
-                            .concatMap(binding ->
-                                    audit.record(worker.accountId(), "BINDING_CONFIRMED", "BINDING", binding, null));
-                })
+                .concatMap(i -> bindings.pendingOf(families.get(i))
+                        .concatMap(binding ->
+                                bindings.decide(workerOf.get(communityOfFamily.get(i)), binding, true, null)))
                 .then();
     }
 
-    private Mono<Void> onboard(ProviderSpec p, List<UUID> communityIds, Caller worker, Instant at) {
-        UUID id = UUID.randomUUID();
-        Role role = p.kind() == ProviderKind.VOLUNTEER ? Role.VOLUNTEER : Role.PROVIDER;
-        Mono<Void> provider = accounts.ensureProviderAccount(
-                        Caller.unregistered(p.uid()), p.displayName(), p.phone(), role)
-                .flatMap(accountId -> {
-                    var spec = db.sql("""
-                                    insert into provider (id, account_id, community_id, kind, display_name, phone_enc,
-                                        phone_bidx, gender, services, languages, travel_mode, home_lat, home_lon,
-                                        working_hours, suspended, suspension_reason, created_at)
-                                    values (:id, :account, :community, :kind, :name, :phoneEnc, :phoneBidx, :gender,
-                                        :services, :languages, :mode, :lat, :lon, :hours, :suspended, :reason, :at)
-                                    """)
-                            .bind("id", id)
-                            .bind("account", accountId)
-                            .bind("community", communityIds.get(p.community()))
-                            .bind("kind", p.kind().name())
-                            .bind("name", p.displayName())
-                            .bind("phoneEnc", protector.encrypt(p.phone()))
-                            .bind("phoneBidx", protector.blindIndex("provider-phone", p.phone()))
-                            .bind("gender", p.gender().name())
-                            .bind("services", Sql.names(p.services()))
-                            .bind("languages", Sql.names(p.languages()))
-                            .bind("mode", p.travelMode().name())
-                            .bind("lat", p.homeBase().lat())
-                            .bind("lon", p.homeBase().lon())
-                            .bind("hours", Json.of(json.writeValueAsString(p.workingHours())))
-                            .bind("suspended", p.suspensionReason() != null)
-                            .bind("at", at);
-                    return Sql.bindNullable(spec, "reason", p.suspensionReason(), String.class)
+    /** The provider onboards themself; their community's worker then decides the credentials and suspensions. */
+    private Mono<Void> onboard(ProviderSpec p, List<UUID> communityIds, Caller worker) {
+        LocalDate today = LocalDate.now(clock);
+        OnboardProviderCommand command = new OnboardProviderCommand(
+                p.kind(),
+                p.displayName(),
+                p.phone(),
+                p.gender(),
+                communityIds.get(p.community()),
+                p.services(),
+                p.languages(),
+                p.travelMode(),
+                p.homeBase(),
+                p.workingHours(),
+                p.credentials().stream()
+                        .map(c -> new CredentialInput(
+                                c.service(), c.kind(), c.number(), c.issuer(), today.plusDays(c.expiresInDays())))
+                        .toList());
+        return providers.onboard(Caller.unregistered(p.uid()), command).flatMap(provider -> {
+            Mono<Void> decisions = Flux.fromIterable(p.credentials())
+                    .filter(c -> c.verification() != Verification.PENDING)
+                    .concatMap(c -> providers.decideCredential(
+                            worker,
+                            provider.id(),
+                            idOf(provider, c),
+                            c.verification() == Verification.VERIFIED,
+                            c.note()))
+                    .then();
+            Mono<Void> suspension = p.suspensionReason() == null
+                    ? Mono.empty()
+                    : providers
+                            .setSuspended(worker, provider.id(), true, p.suspensionReason())
                             .then();
-                });
-        Mono<Void> credentials = Flux.fromIterable(p.credentials())
-                .concatMap(c -> insertCredential(id, c, worker, at))
-                .then();
-        Mono<Void> suspension = p.suspensionReason() == null
-                ? Mono.empty()
-                : audit.record(worker.accountId(), "PROVIDER_SUSPENDED", "PROVIDER", id, p.suspensionReason());
-        return provider.then(credentials).then(suspension);
+            return decisions.then(suspension);
+        });
     }
 
-    private Mono<Void> insertCredential(UUID providerId, CredentialSpec c, Caller worker, Instant at) {
-        UUID id = UUID.randomUUID();
-        boolean decided = c.verification() != Verification.PENDING;
-        var spec = db.sql("""
-                        insert into credential (id, provider_id, service, kind, number, issuer, expires_on,
-                            verification, decided_by, decided_at, note, created_at)
-                        values (:id, :provider, :service, :kind, :number, :issuer, :expires, :verification,
-                            :by, :decidedAt, :note, :at)
-                        """)
-                .bind("id", id)
-                .bind("provider", providerId)
-                .bind("service", c.service().name())
-                .bind("kind", c.kind().name())
-                .bind("number", c.number())
-                .bind("issuer", c.issuer())
-                .bind("expires", LocalDate.now(clock).plusDays(c.expiresInDays()))
-                .bind("verification", c.verification().name())
-                .bind("at", at);
-        spec = Sql.bindNullable(spec, "by", decided ? worker.accountId() : null, UUID.class);
-        spec = Sql.bindNullable(spec, "decidedAt", decided ? at : null, Instant.class);
-        spec = Sql.bindNullable(spec, "note", c.note(), String.class);
-        Mono<Void> decision = decided
-                ? audit.record(
-                        worker.accountId(),
-                        c.verification() == Verification.VERIFIED ? "CREDENTIAL_VERIFIED" : "CREDENTIAL_REJECTED",
-                        "CREDENTIAL",
-                        id,
-                        c.note())
-                : Mono.empty();
-        return spec.then().then(decision);
+    private static UUID idOf(Provider provider, CredentialSpec c) {
+        return provider.credentials().stream()
+                .filter(x -> x.service() == c.service()
+                        && x.kind() == c.kind()
+                        && x.number().equals(c.number()))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     private Mono<Map<String, Long>> counts() {

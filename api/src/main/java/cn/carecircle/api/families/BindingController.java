@@ -50,7 +50,7 @@ class BindingController implements BindingsApi {
 
     @Override
     public Mono<ResponseEntity<BindingDto>> confirmBinding(UUID bindingId, ServerWebExchange exchange) {
-        return Mono.defer(() -> service.decide(Caller.of(exchange), bindingId, true, null))
+        return Mono.defer(() -> service.decideAndRead(Caller.of(exchange), bindingId, true, null))
                 .map(b -> ResponseEntity.ok(toDto(b)));
     }
 
@@ -58,7 +58,7 @@ class BindingController implements BindingsApi {
     public Mono<ResponseEntity<BindingDto>> rejectBinding(
             UUID bindingId, Mono<ReasonRequestDto> body, ServerWebExchange exchange) {
         Caller caller = Caller.of(exchange);
-        return body.flatMap(r -> service.decide(caller, bindingId, false, r.getReason()))
+        return body.flatMap(r -> service.decideAndRead(caller, bindingId, false, r.getReason()))
                 .map(b -> ResponseEntity.ok(toDto(b)));
     }
 

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** The binding workflow: a family member asks, a community worker of the elder's community decides. */
 @Service
-class BindingService {
+public class BindingService {
 
     private final BindingRepository repository;
     private final ElderService elders;
@@ -30,6 +30,11 @@ class BindingService {
         this.elders = elders;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The ids of a family member's bindings still waiting for a worker. */
+    public Flux<UUID> pendingOf(Caller family) {
+        return list(family, Binding.Status.PENDING).map(Binding::id);
     }
 
     Flux<Binding> list(Caller caller, Binding.Status status) {
@@ -66,8 +71,14 @@ class BindingService {
                 .then(repository.findById(id));
     }
 
+    /** A worker confirms ({@code confirm}) or rejects a pending binding of an elder of their community. */
     @Transactional
-    Mono<Binding> decide(Caller caller, UUID bindingId, boolean confirm, String reason) {
+    public Mono<Void> decide(Caller caller, UUID bindingId, boolean confirm, String reason) {
+        return decideAndRead(caller, bindingId, confirm, reason).then();
+    }
+
+    @Transactional
+    Mono<Binding> decideAndRead(Caller caller, UUID bindingId, boolean confirm, String reason) {
         caller.requireRole(Role.COMMUNITY_WORKER);
         Binding.Status to = confirm ? Binding.Status.ACTIVE : Binding.Status.REJECTED;
         return repository

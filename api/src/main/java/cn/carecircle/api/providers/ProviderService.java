@@ -47,7 +47,7 @@ public class ProviderService {
     }
 
     @Transactional
-    Mono<Provider> onboard(Caller caller, OnboardProviderCommand command) {
+    public Mono<Provider> onboard(Caller caller, OnboardProviderCommand command) {
         Violations v = new Violations();
         for (int i = 0; i < command.credentials().size(); i++) {
             checkNotExpired(
@@ -134,7 +134,8 @@ public class ProviderService {
     }
 
     @Transactional
-    Mono<Provider> decideCredential(Caller caller, UUID providerId, UUID credentialId, boolean verified, String note) {
+    public Mono<Provider> decideCredential(
+            Caller caller, UUID providerId, UUID credentialId, boolean verified, String note) {
         caller.requireRole(Role.COMMUNITY_WORKER);
         return workerScoped(caller, providerId)
                 .flatMap(p -> p.credentials().stream().anyMatch(c -> c.id().equals(credentialId))
@@ -153,7 +154,7 @@ public class ProviderService {
     }
 
     @Transactional
-    Mono<Provider> setSuspended(Caller caller, UUID providerId, boolean suspended, String reason) {
+    public Mono<Provider> setSuspended(Caller caller, UUID providerId, boolean suspended, String reason) {
         caller.requireRole(Role.COMMUNITY_WORKER);
         return workerScoped(caller, providerId)
                 .flatMap(p -> repository.setSuspended(providerId, suspended, reason))
