@@ -73,6 +73,19 @@ class BindingRepository {
                 .defaultIfEmpty(false);
     }
 
+    Mono<UUID> sharedActiveElder(UUID family, UUID other) {
+        return db.sql("""
+                        select a.elder_id from family_binding a
+                        join family_binding b on b.elder_id = a.elder_id and b.status = 'ACTIVE'
+                        where a.family_account_id = :f and b.family_account_id = :o and a.status = 'ACTIVE'
+                        order by a.elder_id limit 1
+                        """)
+                .bind("f", family)
+                .bind("o", other)
+                .map((row, meta) -> row.get("elder_id", UUID.class))
+                .one();
+    }
+
     Flux<Binding> findByFamily(UUID family, Binding.Status status) {
         return withStatus(SELECT + " where b.family_account_id = :f", status)
                 .bind("f", family)

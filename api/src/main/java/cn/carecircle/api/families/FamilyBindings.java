@@ -26,6 +26,11 @@ public class FamilyBindings {
         return repository.isActive(elderId, familyAccountId);
     }
 
+    /** An elder both family members are actively bound to (e.g. their mother), or empty. */
+    public Mono<UUID> sharedActiveElder(UUID familyAccountId, UUID otherFamilyAccountId) {
+        return repository.sharedActiveElder(familyAccountId, otherFamilyAccountId);
+    }
+
     /** Opens a pending binding for an elder the family member has just added; a worker confirms it. */
     public Mono<UUID> requestForNewElder(UUID elderId, UUID familyAccountId, String relationship, ConsentBy consentBy) {
         UUID id = UUID.randomUUID();
