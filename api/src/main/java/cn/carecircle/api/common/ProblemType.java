@@ -18,6 +18,7 @@ public enum ProblemType {
     ILLEGAL_STATE("illegal-state", HttpStatus.CONFLICT, "Not allowed in the current state"),
     UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_CONTENT, "A rule refuses this request"),
     INSUFFICIENT_BALANCE("insufficient-balance", HttpStatus.UNPROCESSABLE_CONTENT, "Not enough minutes"),
+    TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request body is too large"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");

@@ -154,6 +154,14 @@ public class ElderService {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Elder")));
     }
 
+    /** Where an elder lives, for matching; not an audited read, since nobody is shown the address. */
+    public Mono<cn.carecircle.api.common.GeoPoint> homeOf(UUID elderId) {
+        return repository
+                .findById(elderId)
+                .map(Elder::location)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("Elder")));
+    }
+
     /** The community an elder lives in, or a 404 problem. */
     public Mono<UUID> communityOf(UUID elderId) {
         return repository

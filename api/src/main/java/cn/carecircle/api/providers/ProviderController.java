@@ -5,6 +5,7 @@ import cn.carecircle.api.contract.ProvidersApi;
 import cn.carecircle.api.contract.model.CredentialDecisionDto;
 import cn.carecircle.api.contract.model.CredentialInputDto;
 import cn.carecircle.api.contract.model.OnboardProviderRequestDto;
+import cn.carecircle.api.contract.model.PresenceReportDto;
 import cn.carecircle.api.contract.model.ProviderDto;
 import cn.carecircle.api.contract.model.ProviderPageDto;
 import cn.carecircle.api.contract.model.ReasonRequestDto;
@@ -22,11 +23,29 @@ import reactor.core.publisher.Mono;
 class ProviderController implements ProvidersApi {
 
     private final ProviderService service;
+    private final PresenceService presence;
     private final ProviderMapper mapper;
 
-    ProviderController(ProviderService service, ProviderMapper mapper) {
+    ProviderController(ProviderService service, PresenceService presence, ProviderMapper mapper) {
         this.service = service;
+        this.presence = presence;
         this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<ResponseEntity<Void>> reportPresence(Mono<PresenceReportDto> body, ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange);
+        return body.flatMap(r -> presence.report(
+                        caller,
+                        new cn.carecircle.api.common.GeoPoint(
+                                r.getPosition().getLat(), r.getPosition().getLon())))
+                .then(Mono.just(ResponseEntity.noContent().build()));
+    }
+
+    @Override
+    public Mono<ResponseEntity<Void>> goOffline(ServerWebExchange exchange) {
+        return Mono.defer(() -> presence.offline(Caller.of(exchange)))
+                .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
     @Override

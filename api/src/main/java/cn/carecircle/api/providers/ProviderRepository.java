@@ -92,6 +92,23 @@ class ProviderRepository {
                 .next();
     }
 
+    Flux<Provider> findAllById(List<UUID> ids) {
+        return withCredentials(db.sql("select " + COLUMNS + " from provider p where p.id = any(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(this::read)
+                .all());
+    }
+
+    /** Every provider of the region's communities who offers the service. */
+    Flux<Provider> findOffering(ServiceType service, String regionCode) {
+        return withCredentials(db.sql("select " + COLUMNS + " from provider p join community c on c.id = p.community_id"
+                        + " where c.region_code = :region and :service = any(p.services)")
+                .bind("region", regionCode)
+                .bind("service", service.name())
+                .map(this::read)
+                .all());
+    }
+
     Mono<Provider> findByAccount(UUID accountId) {
         return withCredentials(db.sql("select " + COLUMNS + " from provider p where p.account_id = :a")
                         .bind("a", accountId)

@@ -93,6 +93,11 @@ public class ProviderService {
         });
     }
 
+    /** Display names of providers, for boards that list them by id. */
+    public Mono<java.util.Map<UUID, String>> displayNames(java.util.Collection<UUID> ids) {
+        return repository.findAllById(List.copyOf(ids)).collectMap(Provider::id, Provider::displayName);
+    }
+
     Mono<Provider> mine(Caller caller) {
         caller.requireAccount();
         return repository

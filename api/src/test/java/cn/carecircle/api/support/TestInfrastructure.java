@@ -46,6 +46,7 @@ public final class TestInfrastructure {
         FIREBASE.start();
         stubFirebase();
         Runtime.getRuntime().addShutdownHook(new Thread(FIREBASE::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::deleteRedisKeys));
         System.setProperty("carecircle.db.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         System.setProperty("carecircle.db.user", USER);
         System.setProperty("carecircle.redis.key-prefix", REDIS_PREFIX);
@@ -66,6 +67,28 @@ public final class TestInfrastructure {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"localId\":\"{{jsonPath request.body '$.localId'}}\"}")
                         .withTransformers("response-template")));
+    }
+
+    /** Removes every key this run wrote, by prefix, with SCAN (never KEYS). */
+    private static void deleteRedisKeys() {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:6379");
+        try (var connection = client.connect()) {
+            var redis = connection.sync();
+            io.lettuce.core.ScanArgs match =
+                    io.lettuce.core.ScanArgs.Builder.matches(REDIS_PREFIX + "*").limit(500);
+            io.lettuce.core.KeyScanCursor<String> cursor = redis.scan(match);
+            while (true) {
+                if (!cursor.getKeys().isEmpty()) {
+                    redis.del(cursor.getKeys().toArray(String[]::new));
+                }
+                if (cursor.isFinished()) {
+                    break;
+                }
+                cursor = redis.scan(cursor, match);
+            }
+        } finally {
+            client.shutdown();
+        }
     }
 
     private static void execute(String sql) {

@@ -9,5 +9,7 @@ public enum CredentialKind {
     /** 健康证: health certificate for handling food. */
     HEALTH_CERTIFICATE,
     /** A service organisation's training certificate for household services. */
-    SERVICE_TRAINING
+    SERVICE_TRAINING,
+    /** 志愿者注册: a registered volunteer of the community's team, for the non-professional services. */
+    VOLUNTEER_REGISTRATION
 }

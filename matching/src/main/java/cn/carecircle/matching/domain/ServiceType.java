@@ -10,11 +10,18 @@ import java.util.stream.Collectors;
  */
 public enum ServiceType {
     /** 助餐: meal delivered from a community canteen or cooked at home. */
-    MEAL("助餐", Set.of(CredentialKind.HEALTH_CERTIFICATE), false),
+    MEAL("助餐", Set.of(CredentialKind.HEALTH_CERTIFICATE, CredentialKind.VOLUNTEER_REGISTRATION), false),
     /** 助浴: needs a certified caregiver; the elder may ask for the same gender. */
     BATHING("助浴", Set.of(CredentialKind.CAREGIVER_CERTIFICATE, CredentialKind.PRACTICE_LICENCE), true),
     /** 助洁: household cleaning. */
-    CLEANING("助洁", Set.of(CredentialKind.SERVICE_TRAINING, CredentialKind.CAREGIVER_CERTIFICATE), false),
+    CLEANING(
+            "助洁",
+            Set.of(
+                    CredentialKind.SERVICE_TRAINING,
+                    CredentialKind.CAREGIVER_CERTIFICATE,
+                    CredentialKind.HEALTH_CERTIFICATE,
+                    CredentialKind.VOLUNTEER_REGISTRATION),
+            false),
     /** 助医: home visit by a nurse or doctor; a practice licence and never anything less. */
     MEDICAL_VISIT("助医", Set.of(CredentialKind.PRACTICE_LICENCE), false);
 
