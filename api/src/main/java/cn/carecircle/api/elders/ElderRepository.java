@@ -5,16 +5,14 @@ import cn.carecircle.api.common.GeoPoint;
 import cn.carecircle.api.common.Language;
 import cn.carecircle.api.common.Page;
 import cn.carecircle.api.common.PageRequest;
+import cn.carecircle.api.common.PagedQuery;
 import cn.carecircle.api.common.PersonalDataProtector;
 import cn.carecircle.api.common.ServiceType;
 import cn.carecircle.api.common.Sql;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -108,43 +106,29 @@ class ElderRepository {
 
     /** A page of elders matching the filter, newest name order; {@code scope} limits to communities or a family. */
     Mono<Page<Elder>> search(ElderSearch search, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> binds = new LinkedHashMap<>();
-        String from = "elder e";
-        if (search.familyAccountId() != null) {
-            from +=
-                    " join family_binding b on b.elder_id = e.id and b.status = 'ACTIVE' and b.family_account_id = :family";
-            binds.put("family", search.familyAccountId());
-        }
-        if (search.communityIds() != null) {
-            where.add("e.community_id = any(:communities)");
-            binds.put("communities", search.communityIds().toArray(UUID[]::new));
-        }
-        if (search.nameContains() != null) {
-            where.add("e.name like :name escape '\\'");
-            binds.put("name", "%" + search.nameContains().replaceAll("([\\\\%_])", "\\\\$1") + "%");
-        }
-        if (search.phoneLast4() != null) {
-            where.add("e.phone_last4_bidx = :last4");
-            binds.put("last4", last4Index(search.phoneLast4()));
-        }
-        if (search.specialDifficulty() != null) {
-            where.add("e.special_difficulty = :special");
-            binds.put("special", search.specialDifficulty());
-        }
-        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        GenericExecuteSpec count = db.sql("select count(*) as n from " + from + condition);
-        GenericExecuteSpec items = db.sql("select " + COLUMNS + " from " + from + condition
-                + " order by e.name, e.id limit :limit offset :offset");
-        for (var b : binds.entrySet()) {
-            count = count.bind(b.getKey(), b.getValue());
-            items = items.bind(b.getKey(), b.getValue());
-        }
-        items = items.bind("limit", page.size()).bind("offset", page.offset());
-        return Mono.zip(
-                        count.map((row, meta) -> row.get("n", Long.class)).one(),
-                        items.map(this::read).all().collectList())
-                .map(t -> new Page<>(t.getT2(), page.page(), page.size(), t.getT1()));
+        PagedQuery query = search.familyAccountId() == null
+                ? PagedQuery.from("elder e")
+                : PagedQuery.from("elder e join family_binding b on b.elder_id = e.id and b.status = 'ACTIVE'"
+                                + " and b.family_account_id = :family")
+                        .bind("family", search.familyAccountId());
+        return query.where(
+                        "e.community_id = any(:communities)",
+                        "communities",
+                        search.communityIds() == null
+                                ? null
+                                : search.communityIds().toArray(UUID[]::new))
+                .where(
+                        "e.name like :name escape '\\'",
+                        "name",
+                        search.nameContains() == null
+                                ? null
+                                : "%" + search.nameContains().replaceAll("([\\\\%_])", "\\\\$1") + "%")
+                .where(
+                        "e.phone_last4_bidx = :last4",
+                        "last4",
+                        search.phoneLast4() == null ? null : last4Index(search.phoneLast4()))
+                .where("e.special_difficulty = :special", "special", search.specialDifficulty())
+                .fetch(db, COLUMNS, "e.name, e.id", page, this::read);
     }
 
     record ElderSearch(

@@ -4,14 +4,12 @@ import cn.carecircle.api.common.Gender;
 import cn.carecircle.api.common.Language;
 import cn.carecircle.api.common.Page;
 import cn.carecircle.api.common.PageRequest;
+import cn.carecircle.api.common.PagedQuery;
 import cn.carecircle.api.common.ServiceType;
 import cn.carecircle.api.common.Sql;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -123,38 +121,19 @@ class OrderRepository {
     /** A page of orders, newest first, of a family member's bound elders or of a set of communities. */
     Mono<Page<Order>> search(
             UUID familyAccountId, List<UUID> communities, UUID elderId, OrderStatus status, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> binds = new LinkedHashMap<>();
-        if (familyAccountId != null) {
-            where.add("exists (select 1 from family_binding b where b.elder_id = o.elder_id and b.status = 'ACTIVE'"
-                    + " and b.family_account_id = :family)");
-            binds.put("family", familyAccountId);
-        }
-        if (communities != null) {
-            where.add("o.community_id = any(:communities)");
-            binds.put("communities", communities.toArray(UUID[]::new));
-        }
-        if (elderId != null) {
-            where.add("o.elder_id = :elder");
-            binds.put("elder", elderId);
-        }
-        if (status != null) {
-            where.add("o.status = :status");
-            binds.put("status", status.name());
-        }
-        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        GenericExecuteSpec count = db.sql("select count(*) as n from service_order o" + condition);
-        GenericExecuteSpec items = db.sql("select " + COLUMNS + " from service_order o" + condition
-                + " order by o.placed_at desc, o.id limit :limit offset :offset");
-        for (var b : binds.entrySet()) {
-            count = count.bind(b.getKey(), b.getValue());
-            items = items.bind(b.getKey(), b.getValue());
-        }
-        items = items.bind("limit", page.size()).bind("offset", page.offset());
-        return Mono.zip(
-                        count.map((row, meta) -> row.get("n", Long.class)).one(),
-                        items.map(OrderRepository::read).all().collectList())
-                .map(t -> new Page<>(t.getT2(), page.page(), page.size(), t.getT1()));
+        return PagedQuery.from("service_order o")
+                .where(
+                        "exists (select 1 from family_binding b where b.elder_id = o.elder_id and b.status = 'ACTIVE'"
+                                + " and b.family_account_id = :family)",
+                        "family",
+                        familyAccountId)
+                .where(
+                        "o.community_id = any(:communities)",
+                        "communities",
+                        communities == null ? null : communities.toArray(UUID[]::new))
+                .where("o.elder_id = :elder", "elder", elderId)
+                .where("o.status = :status", "status", status == null ? null : status.name())
+                .fetch(db, COLUMNS, "o.placed_at desc, o.id", page, OrderRepository::read);
     }
 
     private static Order read(Readable row) {
