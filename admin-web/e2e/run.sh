@@ -9,6 +9,7 @@
 # Env: CARECIRCLE_API_JAR (default api/target/carecircle-api.jar), E2E_HEALTH_TIMEOUT (s, 120),
 #      E2E_SITE=dist tests the site as last built here (target/classes/..., `npm run build`), served
 #      by `vite preview` with /api proxied to the api, instead of the copy inside the api jar.
+#      E2E_TESTS=e2e/elders.test.mjs runs only those test files (default e2e/*.test.mjs).
 set -euo pipefail
 
 started=$(date +%s)
@@ -144,7 +145,7 @@ set +e
   E2E_BASE_URL="$site_url" \
   E2E_AUTH_EMULATOR_URL="http://127.0.0.1:$emulator_port" \
   E2E_OUT="$out" \
-    node --test --test-concurrency=1 --test-reporter=spec e2e/*.test.mjs
+    node --test --test-concurrency=1 --test-reporter=spec ${E2E_TESTS:-e2e/*.test.mjs}
 )
 tests_status=$?
 set -e

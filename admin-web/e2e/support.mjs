@@ -50,6 +50,12 @@ export async function openBrowser(t, viewport = LAPTOP) {
     timezoneId: 'Asia/Shanghai',
   });
   t.after(async () => {
+    // what the page showed when the test ended, passed or failed
+    const page = context.pages()[0];
+    if (page) {
+      const name = t.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+      await page.screenshot({ path: path.join(OUT_DIR, `end-${name}.png`) }).catch(() => {});
+    }
     await context.close();
     await rm(userDataDir, { recursive: true, force: true });
   });
@@ -114,4 +120,45 @@ export async function apiGetAs(email, apiPath) {
   });
   if (!response.ok) throw new Error(`GET ${apiPath} as ${email}: ${response.status}`);
   return response.json();
+}
+
+export const OFFICIAL = 'official@demo.carecircle.cn';
+export const ADMIN = 'admin@demo.carecircle.cn';
+
+/** Calls the api as a demo user; returns { status, body }. */
+export async function apiAs(email, method, apiPath, body) {
+  const token = await emulatorSignIn(email, DEMO_PASSWORD);
+  const response = await fetch(`${BASE_URL}/api/v1${apiPath}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Opens a screen from the side menu and waits for its heading. */
+export async function openFromMenu(page, label, heading = label) {
+  await page.getByRole('menuitem', { name: label }).click();
+  await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
+}
+
+/** A valid 18-character resident ID number (GB 11643) of 临河区 for a birth date YYYYMMDD. */
+export function residentIdNumber(birthDate, female = true) {
+  const sequence = String(Math.floor(Math.random() * 50) * 2 + (female ? 0 : 1)).padStart(2, '0');
+  const first17 = `150802${birthDate}${String(Math.floor(Math.random() * 10))}${sequence}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** A Chinese name no seeded elder has, e.g. 测试秀兰. */
+export function uniqueChineseName(prefix = '测') {
+  const chars = '秀兰桂英玉珍凤芝淑华明国建平志强德福';
+  let name = prefix;
+  for (let i = 0; i < 3; i++) name += chars[Math.floor(Math.random() * chars.length)];
+  return name;
 }

@@ -10,6 +10,7 @@ import { AuthProvider, RequireAuth, SignInPage } from './auth';
 import { NotFoundPage } from './components';
 import { ConfigGate } from './ConfigGate';
 import { HomePage } from './dashboard';
+import { EldersPage } from './elders';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -60,6 +61,7 @@ export function App() {
                     }
                   >
                     <Route index element={<HomePage />} />
+                    <Route path="/elders" element={<EldersPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

@@ -1,22 +1,34 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { HomeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import type { Permissions } from '../account/permissions';
+import { usePermissions } from '../account/usePermissions';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface MenuEntry {
   path: string;
   labelKey: ParseKeys;
   icon: ReactNode;
+  /** Whether the signed-in role may open the screen; always, unless told. */
+  visible?: (can: Permissions) => boolean;
 }
 
 /**
  * Side-menu entries. Only screens that exist are listed, so no entry is a dead link; each new
  * screen (派单台, 电话下单, 老人档案, ...) adds its entry here together with its route.
  */
-const MENU: MenuEntry[] = [{ path: '/', labelKey: 'menu.home', icon: <HomeOutlined /> }];
+const MENU: MenuEntry[] = [
+  { path: '/', labelKey: 'menu.home', icon: <HomeOutlined /> },
+  {
+    path: '/elders',
+    labelKey: 'menu.elders',
+    icon: <TeamOutlined />,
+    visible: (can) => can.listElders,
+  },
+];
 
 interface AppLayoutProps {
   userName: string;
@@ -26,10 +38,14 @@ interface AppLayoutProps {
 export function AppLayout({ userName, onSignOut }: AppLayoutProps) {
   const { t } = useTranslation();
   const location = useLocation();
+  const can = usePermissions();
   const [collapsed, setCollapsed] = useState(false);
-  const selected = MENU.filter((entry) =>
-    entry.path === '/' ? location.pathname === '/' : location.pathname.startsWith(entry.path),
-  ).map((entry) => entry.path);
+  const entries = MENU.filter((entry) => entry.visible?.(can) ?? true);
+  const selected = entries
+    .filter((entry) =>
+      entry.path === '/' ? location.pathname === '/' : location.pathname.startsWith(entry.path),
+    )
+    .map((entry) => entry.path);
 
   return (
     <Layout className="app-layout">
@@ -48,7 +64,7 @@ export function AppLayout({ userName, onSignOut }: AppLayoutProps) {
         <Menu
           mode="inline"
           selectedKeys={selected}
-          items={MENU.map((entry) => ({
+          items={entries.map((entry) => ({
             key: entry.path,
             icon: entry.icon,
             label: <Link to={entry.path}>{t(entry.labelKey)}</Link>,

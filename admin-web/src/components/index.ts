@@ -5,3 +5,12 @@ export { NotFoundPage } from './NotFoundPage';
 export { ProblemAlert } from './ProblemAlert';
 export { problemMessage } from './problemMessage';
 export { StatusPage } from './StatusPage';
+export { ReasonModal } from './ReasonModal';
+export {
+  formFieldErrors,
+  jsonPathToName,
+  showFieldErrors,
+  type FormFieldError,
+} from './fieldErrors';
+export { formatFen, formatDateTime } from './format';
+export { PageTitle } from './PageTitle';

@@ -1,0 +1,25 @@
+import type { Me } from '../api/types';
+
+/**
+ * What the signed-in staff member may do, as the api enforces it: a community worker acts in the
+ * communities they cover; a district official only looks (masked lists); the operator manages
+ * price lists and communities and never sees elders.
+ */
+export interface Permissions {
+  /** 老人档案 list (masked): workers and district officials. */
+  listElders: boolean;
+  /** Open an elder's full record, add elders, confirm bindings, verify, suspend, order: workers. */
+  act: boolean;
+  /** 服务人员 and 订单 lists: workers and district officials. */
+  listProvidersAndOrders: boolean;
+}
+
+export function permissionsOf(me: Me): Permissions {
+  const worker = me.roles.includes('COMMUNITY_WORKER');
+  const official = me.roles.includes('DISTRICT_OFFICIAL');
+  return {
+    listElders: worker || official,
+    act: worker,
+    listProvidersAndOrders: worker || official,
+  };
+}

@@ -1,0 +1,86 @@
+import { Form, Input, Modal, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from './ProblemAlert';
+import { showFieldErrors } from './fieldErrors';
+
+interface ReasonModalProps {
+  open: boolean;
+  title: ReactNode;
+  /** What the action does, shown above the reason. */
+  description?: ReactNode;
+  okText: ReactNode;
+  danger?: boolean;
+  /** The reason's label; 原因 unless told. */
+  label?: ReactNode;
+  onSubmit: (reason: string) => Promise<unknown>;
+  onClose: () => void;
+  testId?: string;
+}
+
+/** A modal that asks for the reason an action needs (2–500 characters), then runs it. */
+export function ReasonModal({
+  open,
+  title,
+  description,
+  okText,
+  danger,
+  label,
+  onSubmit,
+  onClose,
+  testId,
+}: ReasonModalProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const { reason } = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(reason.trim());
+      form.resetFields();
+      onClose();
+    } catch (failure) {
+      setError(failure);
+      showFieldErrors(form, failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: danger ?? false, loading: busy }}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={() => {
+        setError(null);
+        form.resetFields();
+        onClose();
+      }}
+      destroyOnHidden
+      data-testid={testId}
+    >
+      {description && <Typography.Paragraph>{description}</Typography.Paragraph>}
+      {error !== null && <ProblemAlert error={error} />}
+      <Form form={form} name="reason" layout="vertical" style={{ marginTop: 12 }}>
+        <Form.Item
+          name="reason"
+          label={label ?? t('common.reason')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.reasonRequired') },
+            { min: 2, max: 500, message: t('common.reasonLength') },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
