@@ -2,14 +2,12 @@ package cn.carecircle.api.timebank;
 
 import cn.carecircle.api.common.Page;
 import cn.carecircle.api.common.PageRequest;
+import cn.carecircle.api.common.PagedQuery;
 import cn.carecircle.api.common.Sql;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -81,33 +79,14 @@ class ServiceRecordRepository {
     /** Newest first, of a set of communities or of one volunteer. */
     Mono<Page<ServiceRecord>> search(
             List<UUID> communities, UUID volunteerAccountId, ServiceRecord.Status status, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> binds = new LinkedHashMap<>();
-        if (communities != null) {
-            where.add("community_id = any(:communities)");
-            binds.put("communities", communities.toArray(UUID[]::new));
-        }
-        if (volunteerAccountId != null) {
-            where.add("volunteer_account_id = :volunteer");
-            binds.put("volunteer", volunteerAccountId);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            binds.put("status", status.name());
-        }
-        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        GenericExecuteSpec count = db.sql("select count(*) as n from timebank_service_record" + condition);
-        GenericExecuteSpec items = db.sql("select " + COLUMNS + " from timebank_service_record" + condition
-                + " order by recorded_at desc, id limit :limit offset :offset");
-        for (var b : binds.entrySet()) {
-            count = count.bind(b.getKey(), b.getValue());
-            items = items.bind(b.getKey(), b.getValue());
-        }
-        items = items.bind("limit", page.size()).bind("offset", page.offset());
-        return Mono.zip(
-                        count.map((row, meta) -> row.get("n", Long.class)).one(),
-                        items.map(ServiceRecordRepository::read).all().collectList())
-                .map(t -> new Page<>(t.getT2(), page.page(), page.size(), t.getT1()));
+        return PagedQuery.from("timebank_service_record")
+                .where(
+                        "community_id = any(:communities)",
+                        "communities",
+                        communities == null ? null : communities.toArray(UUID[]::new))
+                .where("volunteer_account_id = :volunteer", "volunteer", volunteerAccountId)
+                .where("status = :status", "status", status == null ? null : status.name())
+                .fetch(db, COLUMNS, "recorded_at desc, id", page, ServiceRecordRepository::read);
     }
 
     private static ServiceRecord read(Readable row) {

@@ -7,6 +7,7 @@ import cn.carecircle.api.common.ApiException;
 import cn.carecircle.api.common.ProblemType;
 import cn.carecircle.api.common.Role;
 import cn.carecircle.api.security.Caller;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -146,6 +147,41 @@ class ServiceRecordsAndRulesTest extends TimeBankScenario {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+    }
+
+    @Test
+    void concurrentApprovalsOfOneRecordPostOnce() throws Exception {
+        String id = recordId(worker, volunteerId, 60, today());
+        WebTestClient third = fixtures.worker(community);
+        List<Integer> statuses =
+                race(
+                                8,
+                                i -> approve(i % 2 == 0 ? secondWorker : third, id)
+                                        .expectBody()
+                                        .returnResult())
+                        .stream()
+                        .map(r -> r.getStatus().value())
+                        .toList();
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(7);
+        assertThat(balance(volunteer)).isEqualTo(60);
+    }
+
+    @Test
+    void concurrentApprovalsForOneVolunteerKeepTheDailyCap() throws Exception {
+        setRules(100, 60_000, 600, 1200, 60);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(recordId(worker, volunteerId, 30, today()));
+        }
+        List<Integer> statuses = race(
+                        6, i -> approve(secondWorker, ids.get(i)).expectBody().returnResult())
+                .stream()
+                .map(r -> r.getStatus().value())
+                .toList();
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(3);
+        assertThat(statuses.stream().filter(s -> s == 422)).hasSize(3);
+        assertThat(balance(volunteer)).isEqualTo(90);
     }
 
     @Test

@@ -3,10 +3,18 @@ package cn.carecircle.api.timebank;
 import cn.carecircle.api.support.Fixtures;
 import cn.carecircle.api.support.IntegrationTest;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A community with two workers, and a volunteer who is also the bound family of an elder. */
@@ -168,5 +176,30 @@ abstract class TimeBankScenario extends IntegrationTest {
 
     static List<?> list(Object o) {
         return (List<?>) o;
+    }
+
+    /** Fires the calls at once from our own threads (the server's sign-in checks use Reactor's bounded elastic). */
+    static List<EntityExchangeResult<byte[]>> race(int n, IntFunction<EntityExchangeResult<byte[]>> call)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<EntityExchangeResult<byte[]>>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<EntityExchangeResult<byte[]>> results = new ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 }
