@@ -10,7 +10,9 @@ import { AuthProvider, RequireAuth, SignInPage } from './auth';
 import { NotFoundPage } from './components';
 import { ConfigGate } from './ConfigGate';
 import { HomePage } from './dashboard';
+import { BindingsPage } from './bindings';
 import { EldersPage } from './elders';
+import { ProvidersPage } from './providers';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -62,6 +64,8 @@ export function App() {
                   >
                     <Route index element={<HomePage />} />
                     <Route path="/elders" element={<EldersPage />} />
+                    <Route path="/bindings" element={<BindingsPage />} />
+                    <Route path="/providers" element={<ProvidersPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

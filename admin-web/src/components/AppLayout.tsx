@@ -1,5 +1,12 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  HomeOutlined,
+  LinkOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +34,18 @@ const MENU: MenuEntry[] = [
     labelKey: 'menu.elders',
     icon: <TeamOutlined />,
     visible: (can) => can.listElders,
+  },
+  {
+    path: '/bindings',
+    labelKey: 'menu.bindings',
+    icon: <LinkOutlined />,
+    visible: (can) => can.act,
+  },
+  {
+    path: '/providers',
+    labelKey: 'menu.providers',
+    icon: <SafetyCertificateOutlined />,
+    visible: (can) => can.listProvidersAndOrders,
   },
 ];
 

@@ -13,9 +13,13 @@ interface ReasonModalProps {
   danger?: boolean;
   /** The reason's label; 原因 unless told. */
   label?: ReactNode;
+  /** Runs the action; a rejected promise (an ApiError) is shown in the modal. */
   onSubmit: (reason: string) => Promise<unknown>;
   onClose: () => void;
   testId?: string;
+  /** A note that may stay empty (at most `maxLength` characters) rather than a required reason. */
+  optional?: boolean;
+  maxLength?: number;
 }
 
 /** A modal that asks for the reason an action needs (2–500 characters), then runs it. */
@@ -29,6 +33,8 @@ export function ReasonModal({
   onSubmit,
   onClose,
   testId,
+  optional = false,
+  maxLength = 500,
 }: ReasonModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
@@ -36,7 +42,8 @@ export function ReasonModal({
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const { reason } = await form.validateFields();
+    const values = await form.validateFields();
+    const reason = (values.reason as string | undefined) ?? '';
     setBusy(true);
     setError(null);
     try {
@@ -73,12 +80,16 @@ export function ReasonModal({
         <Form.Item
           name="reason"
           label={label ?? t('common.reason')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.reasonRequired') },
-            { min: 2, max: 500, message: t('common.reasonLength') },
-          ]}
+          rules={
+            optional
+              ? []
+              : [
+                  { required: true, whitespace: true, message: t('common.reasonRequired') },
+                  { min: 2, max: maxLength, message: t('common.reasonLength') },
+                ]
+          }
         >
-          <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
+          <Input.TextArea rows={3} maxLength={maxLength} showCount autoFocus />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,0 +1,156 @@
+import { Card, Checkbox, Form, Select, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommunityName, useCurrentStaff, usePermissions } from '../account';
+import type { Provider } from '../api';
+import { PageTitle, ProblemAlert } from '../components';
+import { ProviderStatusTag } from './labels';
+import { ProviderDrawer } from './ProviderDrawer';
+import { useProviders, type ProviderFilters } from './useProviders';
+
+/** 服务人员: providers and volunteers, credentials waiting for 资质审核, 暂停接单. */
+export function ProvidersPage() {
+  const { t } = useTranslation();
+  const me = useCurrentStaff();
+  const communityName = useCommunityName();
+  const can = usePermissions();
+  const [filters, setFilters] = useState<ProviderFilters>({});
+  const [page, setPage] = useState(0);
+  const [size, setSize] = useState(20);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const providers = useProviders(filters, page, size);
+
+  const columns: ColumnsType<Provider> = [
+    {
+      title: t('providers.fields.name'),
+      dataIndex: 'displayName',
+      render: (name: string) => <strong>{name}</strong>,
+    },
+    {
+      title: t('providers.fields.kind'),
+      dataIndex: 'kind',
+      render: (_, provider) => t(`providers.kind.${provider.kind}`),
+    },
+    {
+      title: t('providers.fields.phone'),
+      dataIndex: 'maskedPhone',
+      render: (phone?: string) => phone ?? '—',
+      responsive: ['lg'],
+    },
+    {
+      title: t('providers.fields.community'),
+      dataIndex: 'communityId',
+      render: (id: string) => communityName(id),
+      responsive: ['xl'],
+    },
+    {
+      title: t('providers.fields.services'),
+      dataIndex: 'services',
+      render: (_, provider) =>
+        provider.services.map((service) => (
+          <Tag key={service}>{t(`enums.service.${service}`)}</Tag>
+        )),
+    },
+    {
+      title: t('providers.credentials'),
+      key: 'credentials',
+      render: (_, provider) => {
+        const waiting = provider.credentials.filter(
+          (credential) => credential.verification === 'PENDING',
+        ).length;
+        return waiting > 0 ? (
+          <Tag color="gold">{t('providers.pendingCount', { count: waiting })}</Tag>
+        ) : (
+          <span className="muted">
+            {t('providers.credentialCount', { count: provider.credentials.length })}
+          </span>
+        );
+      },
+    },
+    {
+      title: t('providers.fields.status'),
+      key: 'status',
+      render: (_, provider) => <ProviderStatusTag provider={provider} />,
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <PageTitle title={t('providers.title')} />
+      <Card>
+        <Form
+          name="providerSearch"
+          layout="inline"
+          className="search-form"
+          onValuesChange={(_, values: { communityId?: string; pendingOnly?: boolean }) => {
+            setFilters({
+              communityId: values.communityId || undefined,
+              pendingVerification: values.pendingOnly ? true : undefined,
+            });
+            setPage(0);
+          }}
+        >
+          <Form.Item name="communityId" label={t('elders.search.community')}>
+            <Select
+              allowClear
+              placeholder={t('elders.search.allCommunities')}
+              style={{ width: 200 }}
+              options={me.communities.map((community) => ({
+                value: community.id,
+                label: community.name,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="pendingOnly" valuePropName="checked">
+            <Checkbox data-testid="pending-only">{t('providers.pendingOnly')}</Checkbox>
+          </Form.Item>
+        </Form>
+      </Card>
+      {providers.isError && (
+        <ProblemAlert error={providers.error} context={t('providers.loadFailed')} />
+      )}
+      <Card>
+        <Table<Provider>
+          rowKey="id"
+          data-testid="providers-table"
+          columns={columns}
+          dataSource={providers.data?.items ?? []}
+          loading={providers.isFetching}
+          onRow={(provider) =>
+            can.act
+              ? {
+                  onClick: () => {
+                    setOpenId(provider.id);
+                  },
+                  style: { cursor: 'pointer' },
+                }
+              : {}
+          }
+          pagination={{
+            current: page + 1,
+            pageSize: size,
+            total: providers.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => (
+              <span data-testid="providers-total">{t('common.total', { count: total })}</span>
+            ),
+            onChange: (current, pageSize) => {
+              setPage(pageSize === size ? current - 1 : 0);
+              setSize(pageSize);
+            },
+          }}
+          scroll={{ x: 'max-content' }}
+        />
+      </Card>
+      {can.act && (
+        <ProviderDrawer
+          providerId={openId}
+          onClose={() => {
+            setOpenId(null);
+          }}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,1 @@
+export { ProvidersPage } from './ProvidersPage';
