@@ -17,7 +17,7 @@ import {
 
 const TIMEOUT = { timeout: 90_000 };
 /** The screens a community worker has, in menu order. */
-const WORKER_MENU = ['工作台', '老人档案', '家属绑定', '服务人员'];
+const WORKER_MENU = ['工作台', '电话下单', '老人档案', '家属绑定', '服务人员'];
 
 test('a worker signs in and sees their name, role and communities', TIMEOUT, async (t) => {
   const me = await apiGetAs(WORKER, '/me');

@@ -12,6 +12,7 @@ import { ConfigGate } from './ConfigGate';
 import { HomePage } from './dashboard';
 import { BindingsPage } from './bindings';
 import { EldersPage } from './elders';
+import { PhoneOrderPage } from './orders';
 import { ProvidersPage } from './providers';
 
 const queryClient = new QueryClient({
@@ -63,6 +64,7 @@ export function App() {
                     }
                   >
                     <Route index element={<HomePage />} />
+                    <Route path="/phone-order" element={<PhoneOrderPage />} />
                     <Route path="/elders" element={<EldersPage />} />
                     <Route path="/bindings" element={<BindingsPage />} />
                     <Route path="/providers" element={<ProvidersPage />} />

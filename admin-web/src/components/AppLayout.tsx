@@ -3,6 +3,7 @@ import {
   HomeOutlined,
   LinkOutlined,
   LogoutOutlined,
+  PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -29,6 +30,12 @@ interface MenuEntry {
  */
 const MENU: MenuEntry[] = [
   { path: '/', labelKey: 'menu.home', icon: <HomeOutlined /> },
+  {
+    path: '/phone-order',
+    labelKey: 'menu.phoneOrder',
+    icon: <PhoneOutlined />,
+    visible: (can) => can.act,
+  },
   {
     path: '/elders',
     labelKey: 'menu.elders',

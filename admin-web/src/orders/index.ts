@@ -1,0 +1,2 @@
+export { PhoneOrderPage } from './PhoneOrderPage';
+export { OrderPrice, OrderStatusTag } from './labels';
