@@ -220,7 +220,8 @@ class DemoSeeder implements ApplicationRunner {
                 .then();
     }
 
-    private static CreateElderCommand command(ElderSpec e, UUID communityId) {
+    /** The command the seeder gives the elders feature; the demo data test builds the same. */
+    static CreateElderCommand command(ElderSpec e, UUID communityId) {
         return new CreateElderCommand(
                 communityId,
                 e.name(),

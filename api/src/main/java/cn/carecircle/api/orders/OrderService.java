@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -190,8 +189,8 @@ public class OrderService {
         return caller.has(Role.FAMILY) ? bindings.isActive(caller.accountId(), order.elderId()) : Mono.just(false);
     }
 
-    Flux<OrderEvent> timeline(Caller caller, UUID orderId) {
-        return get(caller, orderId).thenMany(repository.timeline(orderId));
+    Mono<List<OrderEvent>> timeline(Caller caller, UUID orderId) {
+        return get(caller, orderId).thenMany(repository.timeline(orderId)).collectList();
     }
 
     Mono<Page<Order>> list(Caller caller, UUID elderId, OrderStatus status, PageRequest page) {

@@ -178,24 +178,7 @@ class DemoDataTest {
     }
 
     private static CreateElderCommand command(ElderSpec e) {
-        return new CreateElderCommand(
-                UUID.randomUUID(),
-                e.name(),
-                e.gender(),
-                e.birthDate(),
-                e.idNumber(),
-                e.phone(),
-                e.address(),
-                e.home(),
-                e.mobility(),
-                e.needs(),
-                e.languages(),
-                e.bathingGenderPreference(),
-                e.specialDifficulty(),
-                e.subsidyEligible(),
-                e.emergencyContact(),
-                e.relationship(),
-                e.consentBy());
+        return DemoSeeder.command(e, UUID.randomUUID());
     }
 
     private static double kilometres(GeoPoint a, GeoPoint b) {
