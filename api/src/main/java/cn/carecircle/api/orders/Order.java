@@ -24,7 +24,8 @@ public record Order(
         String notes,
         Requirements requirements,
         Instant dispatchDueAt,
-        Instant placedAt) {
+        Instant placedAt,
+        String elderName) {
 
     public enum Channel {
         APP,

@@ -1,5 +1,6 @@
 package cn.carecircle.api.orders;
 
+import cn.carecircle.api.common.Masking;
 import cn.carecircle.api.contract.model.OrderDto;
 import cn.carecircle.api.contract.model.OrderEventDto;
 import cn.carecircle.api.contract.model.OrderRequirementsDto;
@@ -11,10 +12,11 @@ import java.time.ZoneOffset;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
-@Mapper
+@Mapper(imports = Masking.class)
 interface OrderMapper {
 
     @Mapping(target = "window", expression = "java(window(order.windowStart(), order.windowEnd()))")
+    @Mapping(target = "elderMaskedName", expression = "java(Masking.name(order.elderName()))")
     OrderDto toDto(Order order);
 
     OrderEventDto toDto(OrderEvent event);

@@ -23,7 +23,7 @@ class OrderRepository {
     private static final String COLUMNS = """
             o.id, o.elder_id, o.community_id, o.service, o.status, o.channel, o.placed_by, o.settlement, o.price_fen,
             o.price_minutes, o.duration_minutes, o.window_start, o.window_end, o.immediate, o.notes,
-            o.caregiver_gender, o.two_caregivers, o.language, o.dispatch_due_at, o.placed_at""";
+            o.caregiver_gender, o.two_caregivers, o.language, o.dispatch_due_at, o.placed_at, e.name as elder_name""";
 
     private final DatabaseClient db;
 
@@ -65,7 +65,7 @@ class OrderRepository {
     }
 
     Mono<Order> findById(UUID id) {
-        return db.sql("select " + COLUMNS + " from service_order o where o.id = :id")
+        return db.sql("select " + COLUMNS + " from service_order o join elder e on e.id = o.elder_id where o.id = :id")
                 .bind("id", id)
                 .map(OrderRepository::read)
                 .one();
@@ -121,7 +121,7 @@ class OrderRepository {
     /** A page of orders, newest first, of a family member's bound elders or of a set of communities. */
     Mono<Page<Order>> search(
             UUID familyAccountId, List<UUID> communities, UUID elderId, OrderStatus status, PageRequest page) {
-        return PagedQuery.from("service_order o")
+        return PagedQuery.from("service_order o join elder e on e.id = o.elder_id")
                 .where(
                         "exists (select 1 from family_binding b where b.elder_id = o.elder_id and b.status = 'ACTIVE'"
                                 + " and b.family_account_id = :family)",
@@ -158,6 +158,7 @@ class OrderRepository {
                         row.get("two_caregivers", Boolean.class),
                         Sql.enumOrNull(row.get("language", String.class), Language::valueOf)),
                 row.get("dispatch_due_at", Instant.class),
-                row.get("placed_at", Instant.class));
+                row.get("placed_at", Instant.class),
+                row.get("elder_name", String.class));
     }
 }

@@ -152,7 +152,8 @@ public class OrderService {
                 command.notes(),
                 requirements,
                 command.immediate() ? null : start.minus(properties.dispatchLeadTime()),
-                now);
+                now,
+                elder.name());
     }
 
     /**

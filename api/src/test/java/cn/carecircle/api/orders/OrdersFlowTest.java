@@ -111,6 +111,7 @@ class OrdersFlowTest extends IntegrationTest {
         assertThat(placed.get("priceFen")).isEqualTo(1200);
         assertThat(placed.get("priceMinutes")).isNull();
         assertThat(placed.get("channel")).isEqualTo("APP");
+        assertThat(placed.get("elderMaskedName")).isEqualTo("张*华");
         assertThat(placed.get("immediate")).isEqualTo(true);
         assertThat(((Map<?, ?>) placed.get("window")).get("start").toString()).startsWith("2026-11-23T02:00");
 
@@ -318,7 +319,9 @@ class OrdersFlowTest extends IntegrationTest {
                 .jsonPath("$.total")
                 .isEqualTo(1)
                 .jsonPath("$.items[0].id")
-                .isEqualTo(id);
+                .isEqualTo(id)
+                .jsonPath("$.items[0].elderMaskedName")
+                .isEqualTo("张*华");
         worker.get()
                 .uri("/api/v1/orders?status=MATCHING", elder)
                 .exchange()
