@@ -14,3 +14,4 @@ export {
 } from './fieldErrors';
 export { formatFen, formatDateTime } from './format';
 export { PageTitle } from './PageTitle';
+export { PagedTable, type PagedTableProps } from './PagedTable';

@@ -1,11 +1,11 @@
-import { Button, Card, Checkbox, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommunityName, useCurrentStaff, usePermissions } from '../account';
 import type { ElderSummary } from '../api';
-import { PageTitle, ProblemAlert } from '../components';
+import { PageTitle, PagedTable, ProblemAlert } from '../components';
 import { AddElderDrawer } from './AddElderDrawer';
 import { ElderDrawer } from './ElderDrawer';
 import { MobilityTag, SpecialDifficultyTag } from './labels';
@@ -158,36 +158,25 @@ export function EldersPage() {
             {t('elders.openHint')}
           </Typography.Paragraph>
         )}
-        <Table<ElderSummary>
-          rowKey="id"
-          data-testid="elders-table"
+        <PagedTable<ElderSummary>
+          testId="elders"
           columns={columns}
-          dataSource={elders.data?.items ?? []}
+          rows={elders.data?.items ?? []}
+          total={elders.data?.total ?? 0}
           loading={elders.isFetching}
-          onRow={(elder) =>
-            can.act
-              ? {
-                  onClick: () => {
-                    setOpenId(elder.id);
-                  },
-                  style: { cursor: 'pointer' },
-                }
-              : {}
-          }
-          pagination={{
-            current: page + 1,
-            pageSize: size,
-            total: elders.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => (
-              <span data-testid="elders-total">{t('common.total', { count: total })}</span>
-            ),
-            onChange: (current, pageSize) => {
-              setPage(pageSize === size ? current - 1 : 0);
-              setSize(pageSize);
-            },
+          page={page}
+          size={size}
+          onPageChange={(nextPage, nextSize) => {
+            setPage(nextPage);
+            setSize(nextSize);
           }}
-          scroll={{ x: 'max-content' }}
+          onOpen={
+            can.act
+              ? (row) => {
+                  setOpenId(row.id);
+                }
+              : undefined
+          }
         />
       </Card>
       {can.act && (

@@ -1,10 +1,10 @@
-import { Card, Checkbox, Form, Select, Space, Table, Tag } from 'antd';
+import { Card, Checkbox, Form, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommunityName, useCurrentStaff, usePermissions } from '../account';
 import type { Provider } from '../api';
-import { PageTitle, ProblemAlert } from '../components';
+import { PageTitle, PagedTable, ProblemAlert } from '../components';
 import { ProviderStatusTag } from './labels';
 import { ProviderDrawer } from './ProviderDrawer';
 import { useProviders, type ProviderFilters } from './useProviders';
@@ -111,36 +111,25 @@ export function ProvidersPage() {
         <ProblemAlert error={providers.error} context={t('providers.loadFailed')} />
       )}
       <Card>
-        <Table<Provider>
-          rowKey="id"
-          data-testid="providers-table"
+        <PagedTable<Provider>
+          testId="providers"
           columns={columns}
-          dataSource={providers.data?.items ?? []}
+          rows={providers.data?.items ?? []}
+          total={providers.data?.total ?? 0}
           loading={providers.isFetching}
-          onRow={(provider) =>
-            can.act
-              ? {
-                  onClick: () => {
-                    setOpenId(provider.id);
-                  },
-                  style: { cursor: 'pointer' },
-                }
-              : {}
-          }
-          pagination={{
-            current: page + 1,
-            pageSize: size,
-            total: providers.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => (
-              <span data-testid="providers-total">{t('common.total', { count: total })}</span>
-            ),
-            onChange: (current, pageSize) => {
-              setPage(pageSize === size ? current - 1 : 0);
-              setSize(pageSize);
-            },
+          page={page}
+          size={size}
+          onPageChange={(nextPage, nextSize) => {
+            setPage(nextPage);
+            setSize(nextSize);
           }}
-          scroll={{ x: 'max-content' }}
+          onOpen={
+            can.act
+              ? (row) => {
+                  setOpenId(row.id);
+                }
+              : undefined
+          }
         />
       </Card>
       {can.act && (
