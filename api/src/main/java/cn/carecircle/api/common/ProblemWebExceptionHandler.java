@@ -53,9 +53,15 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
     private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
-    /** Fields whose values are personal data: a problem names them but never echoes what was sent. */
-    private static final Set<String> PERSONAL_FIELDS =
-            Set.of("name", "displayName", "idNumber", "elderIdNumber", "phone", "address", "location", "lat", "lon");
+    /**
+     * Fields whose values are personal data, or a device's push token: a problem names them but never echoes what
+     * was sent.
+     */
+    private static final Set<String> PERSONAL_FIELDS = Set.of(
+            "name", "displayName", "idNumber", "elderIdNumber", "phone", "address", "location", "lat", "lon", "token");
+
+    /** PostgreSQL's lock-not-available (lock_timeout) and query-cancelled (statement_timeout) states. */
+    private static final java.util.Set<String> BUSY_STATES = java.util.Set.of("55P03", "57014");
 
     private final JsonMapper json;
 
@@ -70,7 +76,13 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         ProblemDto problem = toProblem(ex);
         problem.setInstance(exchange.getRequest().getPath().value());
-        if (problem.getStatus() >= 500) {
+        if (problem.getStatus() == 503) {
+            log.warn(
+                    "request shed under load: {} {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value());
+            exchange.getResponse().getHeaders().set("Retry-After", "1");
+        } else if (problem.getStatus() >= 500) {
             log.error(
                     "request failed: {} {}",
                     exchange.getRequest().getMethod(),
@@ -121,6 +133,11 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         if (ex instanceof ResponseStatusException rse) {
             return statusProblem(rse);
+        }
+        io.r2dbc.spi.R2dbcException r2dbc = find(ex, io.r2dbc.spi.R2dbcException.class);
+        if (r2dbc != null && BUSY_STATES.contains(r2dbc.getSqlState())) {
+            // a lock or statement time-out under load: nothing was written; the request may be sent again
+            return problem(ProblemType.SERVICE_UNAVAILABLE, "Busy; please try again in a moment", List.of());
         }
         return problem(ProblemType.INTERNAL, "The failure was logged; please try again later", List.of());
     }

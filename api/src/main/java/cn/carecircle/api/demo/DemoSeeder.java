@@ -14,6 +14,7 @@ import cn.carecircle.api.demo.DemoDistrict.FamilySpec;
 import cn.carecircle.api.demo.DemoDistrict.ProviderSpec;
 import cn.carecircle.api.demo.DemoDistrict.StaffSpec;
 import cn.carecircle.api.elders.CreateElderCommand;
+import cn.carecircle.api.elders.Elder;
 import cn.carecircle.api.elders.ElderService;
 import cn.carecircle.api.families.BindingService;
 import cn.carecircle.api.providers.Credential.Verification;
@@ -22,9 +23,16 @@ import cn.carecircle.api.providers.OnboardProviderCommand;
 import cn.carecircle.api.providers.Provider;
 import cn.carecircle.api.providers.ProviderService;
 import cn.carecircle.api.security.Caller;
+import cn.carecircle.api.visits.RecordVisitCommand;
+import cn.carecircle.api.visits.SafetyRisk;
+import cn.carecircle.api.visits.VisitCondition;
+import cn.carecircle.api.visits.VisitMethod;
+import cn.carecircle.api.visits.VisitService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +81,7 @@ class DemoSeeder implements ApplicationRunner {
     private final ElderService elders;
     private final BindingService bindings;
     private final ProviderService providers;
+    private final VisitService visits;
     private final DemoAuthUsers authUsers;
     private final Environment environment;
     private final Clock clock;
@@ -86,6 +95,7 @@ class DemoSeeder implements ApplicationRunner {
             ElderService elders,
             BindingService bindings,
             ProviderService providers,
+            VisitService visits,
             DemoAuthUsers authUsers,
             Environment environment,
             Clock clock) {
@@ -97,6 +107,7 @@ class DemoSeeder implements ApplicationRunner {
         this.elders = elders;
         this.bindings = bindings;
         this.providers = providers;
+        this.visits = visits;
         this.authUsers = authUsers;
         this.environment = environment;
         this.clock = clock;
@@ -195,10 +206,53 @@ class DemoSeeder implements ApplicationRunner {
                 .concatMap(this::registerFamily)
                 .collectList()
                 .flatMap(familyCallers -> addElders(district, communityIds, familyCallers, workerOf)
-                        .then(confirmBindings(district, familyCallers, workerOf)))
+                        .flatMap(added -> confirmBindings(district, familyCallers, workerOf)
+                                .then(visitSome(district, added, workerOf))))
                 .then(Flux.fromIterable(district.providers())
                         .concatMap(p -> onboard(p, communityIds, workerOf.get(p.community())))
                         .then());
+    }
+
+    private static final String[] FINDINGS = {"精神状态良好，能自行做饭", "腿脚不便，卫生间地面湿滑", "独居，子女每周来一次", "血压偏高，按时服药", "家中整洁，邻里照应较多"};
+
+    /**
+     * Every other special-difficulty elder of a community got this month's visit (月探访) from the community's
+     * worker, earlier this month; the rest wait on the worker's 月探访 screen.
+     */
+    private Mono<Void> visitSome(DemoDistrict district, List<Elder> added, Map<Integer, Caller> workerOf) {
+        Instant now = clock.instant();
+        Instant monthStart = YearMonth.from(now.atZone(VisitService.CHINA))
+                .atDay(1)
+                .atStartOfDay(VisitService.CHINA)
+                .toInstant();
+        List<Integer> special = new ArrayList<>();
+        for (int i = 0; i < added.size(); i++) {
+            if (added.get(i).specialDifficulty()) {
+                special.add(i);
+            }
+        }
+        return Flux.range(0, special.size())
+                .filter(n -> n % 2 == 0)
+                .concatMap(n -> {
+                    int i = special.get(n);
+                    Elder elder = added.get(i);
+                    Instant at = now.minus(Duration.ofHours(2L + 7L * n));
+                    boolean risk = n % 6 == 0;
+                    RecordVisitCommand command = new RecordVisitCommand(
+                            elder.id(),
+                            at.isBefore(monthStart) ? monthStart : at,
+                            n % 4 == 0 ? VisitMethod.PHONE : VisitMethod.HOME,
+                            null,
+                            n % 3 == 0 ? VisitCondition.FAIR : VisitCondition.GOOD,
+                            VisitCondition.GOOD,
+                            risk ? Set.of(SafetyRisk.FALL) : Set.of(),
+                            risk ? Set.of(ServiceType.BATHING) : Set.of(),
+                            FINDINGS[n % FINDINGS.length],
+                            risk ? "联系家属加装扶手，预约助浴服务" : null,
+                            null);
+                    return visits.record(workerOf.get(district.elders().get(i).community()), command);
+                })
+                .then();
     }
 
     private Mono<Caller> registerFamily(FamilySpec f) {
@@ -211,13 +265,13 @@ class DemoSeeder implements ApplicationRunner {
      * A family member adds their parents themself (which opens a pending binding, as in the app); the elders
      * without a child online were registered by their community's worker.
      */
-    private Mono<Void> addElders(
+    private Mono<List<Elder>> addElders(
             DemoDistrict district, List<UUID> communityIds, List<Caller> families, Map<Integer, Caller> workerOf) {
         return Flux.fromIterable(district.elders())
                 .concatMap(e -> elders.create(
                         e.family() >= 0 ? families.get(e.family()) : workerOf.get(e.community()),
                         command(e, communityIds.get(e.community()))))
-                .then();
+                .collectList();
     }
 
     /** The command the seeder gives the elders feature; the demo data test builds the same. */

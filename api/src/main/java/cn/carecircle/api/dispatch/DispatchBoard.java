@@ -1,31 +1,13 @@
 package cn.carecircle.api.dispatch;
 
 import cn.carecircle.api.common.ApiException;
-import cn.carecircle.api.common.FieldViolation;
 import cn.carecircle.api.common.Role;
-import cn.carecircle.api.community.Community;
-import cn.carecircle.api.community.CommunityService;
-import cn.carecircle.api.elders.ElderService;
-import cn.carecircle.api.orders.Order;
 import cn.carecircle.api.orders.OrderService;
 import cn.carecircle.api.orders.OrderStatus;
 import cn.carecircle.api.providers.ProviderService;
 import cn.carecircle.api.security.Caller;
-import cn.carecircle.matching.MatchRequest;
 import cn.carecircle.matching.MatchResult;
-import cn.carecircle.matching.MatchingEngine;
-import cn.carecircle.matching.Requirements;
-import cn.carecircle.matching.Timing;
-import cn.carecircle.matching.domain.Gender;
-import cn.carecircle.matching.domain.GeoPoint;
-import cn.carecircle.matching.domain.InvalidMatchRequestException;
-import cn.carecircle.matching.domain.Language;
-import cn.carecircle.matching.domain.ServiceType;
-import cn.carecircle.matching.domain.SettlementKind;
-import cn.carecircle.matching.domain.TimeWindow;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -38,25 +20,16 @@ import reactor.core.publisher.Mono;
 @Service
 class DispatchBoard {
 
-    record Board(MatchResult result, int travelLimitMinutes, Map<UUID, String> names) {}
+    record Board(MatchResult result, int travelLimitMinutes, java.util.Map<UUID, String> names) {}
 
     private final OrderService orders;
-    private final ElderService elders;
-    private final CommunityService communities;
     private final ProviderService providers;
-    private final MatchingEngine engine;
+    private final OrderMatching matching;
 
-    DispatchBoard(
-            OrderService orders,
-            ElderService elders,
-            CommunityService communities,
-            ProviderService providers,
-            MatchingEngine engine) {
+    DispatchBoard(OrderService orders, ProviderService providers, OrderMatching matching) {
         this.orders = orders;
-        this.elders = elders;
-        this.communities = communities;
         this.providers = providers;
-        this.engine = engine;
+        this.matching = matching;
     }
 
     Mono<Board> candidates(Caller caller, UUID orderId) {
@@ -66,8 +39,15 @@ class DispatchBoard {
                 return Mono.error(
                         ApiException.illegalState("An order that is " + order.status() + " is not dispatched"));
             }
-            return Mono.zip(communities.get(order.communityId()), elders.homeOf(order.elderId()))
-                    .flatMap(t -> match(order, t.getT1(), t.getT2()));
+            return matching.match(order).flatMap(m -> {
+                MatchResult result = m.result();
+                Set<UUID> ids = new HashSet<>();
+                result.eligible().forEach(c -> ids.add(UUID.fromString(c.providerId())));
+                result.ineligible().forEach(c -> ids.add(UUID.fromString(c.providerId())));
+                return providers
+                        .displayNames(ids)
+                        .map(names -> new Board(result, m.community().travelTimeLimitMinutes(), names));
+            });
         });
     }
 
@@ -76,40 +56,5 @@ class DispatchBoard {
                 || status == OrderStatus.MATCHING
                 || status == OrderStatus.ESCALATED
                 || status == OrderStatus.ASSIGNED;
-    }
-
-    private Mono<Board> match(Order order, Community community, cn.carecircle.api.common.GeoPoint home) {
-        MatchRequest request;
-        try {
-            request = new MatchRequest(
-                    community.regionCode(),
-                    GeoPoint.of(home.lat(), home.lon()),
-                    community.travelTimeLimitMinutes(),
-                    ServiceType.valueOf(order.service().name()),
-                    order.immediate() ? Timing.NOW : Timing.SCHEDULED,
-                    new TimeWindow(order.windowStart(), order.windowEnd()),
-                    SettlementKind.valueOf(order.settlement().name()),
-                    requirements(order.requirements()),
-                    List.of());
-        } catch (InvalidMatchRequestException e) {
-            return Mono.error(ApiException.invalid(FieldViolation.of(e.field(), e.rule(), e.getMessage())));
-        }
-        return engine.match(request).flatMap(result -> {
-            Set<UUID> ids = new HashSet<>();
-            result.eligible().forEach(c -> ids.add(UUID.fromString(c.providerId())));
-            result.ineligible().forEach(c -> ids.add(UUID.fromString(c.providerId())));
-            return providers
-                    .displayNames(ids)
-                    .map(names -> new Board(result, community.travelTimeLimitMinutes(), names));
-        });
-    }
-
-    private static Requirements requirements(Order.Requirements r) {
-        return new Requirements(
-                r.caregiverGender() == null
-                        ? null
-                        : Gender.valueOf(r.caregiverGender().name()),
-                r.twoCaregivers() ? 2 : 1,
-                r.language() == null ? null : Language.valueOf(r.language().name()));
     }
 }

@@ -162,6 +162,22 @@ public class ElderService {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Elder")));
     }
 
+    /**
+     * The full record for a provider assigned to visit the elder (the caller has checked the assignment): the name,
+     * address and phone they need at the door, and the home the check-in is measured against.
+     */
+    public Mono<Elder> forAssignedVisit(UUID elderId) {
+        return repository.findById(elderId).switchIfEmpty(Mono.error(() -> ApiException.notFound("Elder")));
+    }
+
+    /**
+     * The elder's phone number, decrypted, to send them a message (their visit code by SMS); empty when the elder
+     * has none. Not an audited read: no person is shown it. Never log what this returns.
+     */
+    public Mono<String> phoneForMessaging(UUID elderId) {
+        return repository.findById(elderId).mapNotNull(Elder::phone);
+    }
+
     /** The community an elder lives in, or a 404 problem. */
     public Mono<UUID> communityOf(UUID elderId) {
         return repository

@@ -4,6 +4,7 @@ import cn.carecircle.api.common.Gender;
 import cn.carecircle.api.common.Language;
 import cn.carecircle.api.common.ServiceType;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 public record Order(
@@ -25,7 +26,28 @@ public record Order(
         Requirements requirements,
         Instant dispatchDueAt,
         Instant placedAt,
-        String elderName) {
+        String elderName,
+        List<Seat> seats) {
+
+    public Order {
+        seats = seats == null ? List.of() : List.copyOf(seats);
+    }
+
+    /** One caregiver's place on the order: who holds it and how far the visit has come. */
+    public record Seat(
+            int seatNo,
+            UUID providerId,
+            String providerName,
+            Instant assignedAt,
+            String assignedByRole,
+            boolean checkInLocked,
+            Instant checkedInAt,
+            Instant checkedOutAt) {}
+
+    /** How many caregivers the order needs. */
+    public int seatCount() {
+        return requirements.twoCaregivers() ? 2 : 1;
+    }
 
     public enum Channel {
         APP,

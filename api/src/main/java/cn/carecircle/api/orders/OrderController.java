@@ -2,6 +2,7 @@ package cn.carecircle.api.orders;
 
 import cn.carecircle.api.common.PageRequest;
 import cn.carecircle.api.contract.OrdersApi;
+import cn.carecircle.api.contract.model.DisputeFindingDto;
 import cn.carecircle.api.contract.model.OrderDto;
 import cn.carecircle.api.contract.model.OrderEventDto;
 import cn.carecircle.api.contract.model.OrderPageDto;
@@ -62,6 +63,29 @@ class OrderController implements OrdersApi {
                         PageRequest.of(page, size)))
                 .map(p -> ResponseEntity.ok(new OrderPageDto(
                         p.items().stream().map(mapper::toDto).toList(), p.page(), p.size(), p.total())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<OrderDto>> confirmOrder(UUID orderId, ServerWebExchange exchange) {
+        return Mono.defer(() -> service.confirm(Caller.of(exchange), orderId))
+                .map(order -> ResponseEntity.ok(mapper.toDto(order)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<OrderDto>> disputeOrder(
+            UUID orderId, Mono<ReasonRequestDto> body, ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange);
+        return body.flatMap(r -> service.dispute(caller, orderId, r.getReason()))
+                .map(order -> ResponseEntity.ok(mapper.toDto(order)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<OrderDto>> decideDispute(
+            UUID orderId, Mono<DisputeFindingDto> body, ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange);
+        return body.flatMap(r -> service.decideDispute(
+                        caller, orderId, OrderStatus.valueOf(r.getOutcome().getValue()), r.getReason()))
+                .map(order -> ResponseEntity.ok(mapper.toDto(order)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import cn.carecircle.api.common.Masking;
 import cn.carecircle.api.contract.model.OrderDto;
 import cn.carecircle.api.contract.model.OrderEventDto;
 import cn.carecircle.api.contract.model.OrderRequirementsDto;
+import cn.carecircle.api.contract.model.OrderSeatDto;
 import cn.carecircle.api.contract.model.PlaceOrderRequestDto;
 import cn.carecircle.api.contract.model.TimeWindowDto;
 import java.time.Instant;
@@ -13,13 +14,15 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 @Mapper(imports = Masking.class)
-interface OrderMapper {
+public interface OrderMapper {
 
     @Mapping(target = "window", expression = "java(window(order.windowStart(), order.windowEnd()))")
     @Mapping(target = "elderMaskedName", expression = "java(Masking.name(order.elderName()))")
     OrderDto toDto(Order order);
 
     OrderEventDto toDto(OrderEvent event);
+
+    OrderSeatDto toDto(Order.Seat seat);
 
     OrderRequirementsDto toDto(Order.Requirements requirements);
 

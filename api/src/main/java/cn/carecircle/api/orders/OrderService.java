@@ -7,19 +7,26 @@ import cn.carecircle.api.common.PageRequest;
 import cn.carecircle.api.common.ProblemType;
 import cn.carecircle.api.common.Role;
 import cn.carecircle.api.common.ServiceType;
+import cn.carecircle.api.common.Transactions;
 import cn.carecircle.api.common.Violations;
 import cn.carecircle.api.community.PriceListService;
 import cn.carecircle.api.elders.Elder;
 import cn.carecircle.api.elders.ElderService;
 import cn.carecircle.api.families.FamilyBindings;
+import cn.carecircle.api.notifications.Outbox;
 import cn.carecircle.api.security.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,11 +46,16 @@ public class OrderService {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
     private final OrderRepository repository;
     private final ElderService elders;
     private final FamilyBindings bindings;
     private final PriceListService prices;
     private final OrderingProperties properties;
+    private final Outbox outbox;
+    private final ObjectProvider<DispatchTrigger> dispatch;
+    private final TransactionalOperator tx;
     private final Clock clock;
 
     OrderService(
@@ -52,17 +64,39 @@ public class OrderService {
             FamilyBindings bindings,
             PriceListService prices,
             OrderingProperties properties,
+            Outbox outbox,
+            ObjectProvider<DispatchTrigger> dispatch,
+            TransactionalOperator tx,
             Clock clock) {
         this.repository = repository;
         this.elders = elders;
         this.bindings = bindings;
         this.prices = prices;
         this.properties = properties;
+        this.outbox = outbox;
+        this.dispatch = dispatch;
+        this.tx = tx;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Places the order in one transaction; an order for now then has its first round of offers sent at once,
+     * after the commit (should that fail, the round is still due and background work sends it).
+     */
     Mono<Order> place(Caller caller, PlaceOrderCommand command) {
+        return Transactions.committed(tx, placeInTransaction(caller, command))
+                .flatMap(order -> order.status() == OrderStatus.MATCHING
+                        ? dispatch.getObject()
+                                .runDueRound(order.id())
+                                .onErrorResume(e -> {
+                                    log.warn("The first round of order {} is left to background work", order.id(), e);
+                                    return Mono.empty();
+                                })
+                                .then(repository.findById(order.id()))
+                        : Mono.just(order));
+    }
+
+    private Mono<Order> placeInTransaction(Caller caller, PlaceOrderCommand command) {
         Instant now = clock.instant();
         Violations v = new Violations();
         if (!command.immediate()) {
@@ -99,7 +133,8 @@ public class OrderService {
                                             OrderStatus.REQUESTED,
                                             actor.role(),
                                             actor.accountId(),
-                                            asWorker ? "电话下单 (phone-in order)" : null)));
+                                            asWorker ? "电话下单 (phone-in order)" : null)))
+                                    .then(outbox.orderChanged(order.id()));
                             // an order for now goes to matching at once; a scheduled one when its dispatch time comes
                             Mono<Void> matching = command.immediate()
                                     ? transition(
@@ -108,7 +143,7 @@ public class OrderService {
                                                     OrderStatus.MATCHING,
                                                     Actor.SYSTEM,
                                                     null)
-                                            .then()
+                                            .flatMap(dispatch.getObject()::matchingStarted)
                                     : Mono.empty();
                             return placed.then(matching).then(repository.findById(order.id()));
                         }));
@@ -153,7 +188,8 @@ public class OrderService {
                 requirements,
                 command.immediate() ? null : start.minus(properties.dispatchLeadTime()),
                 now,
-                elder.name());
+                elder.name(),
+                List.of());
     }
 
     /**
@@ -168,10 +204,21 @@ public class OrderService {
         return repository
                 .transition(orderId, from, to)
                 .flatMap(moved -> moved
-                        ? repository.appendEvent(new OrderEvent(
-                                orderId, clock.instant(), from, to, actor.role(), actor.accountId(), reason))
+                        ? repository
+                                .appendEvent(new OrderEvent(
+                                        orderId, clock.instant(), from, to, actor.role(), actor.accountId(), reason))
+                                .then(outbox.orderChanged(orderId))
+                                .then(
+                                        to == OrderStatus.CONFIRMED
+                                                ? repository.findById(orderId).flatMap(dispatch.getObject()::confirmed)
+                                                : Mono.empty())
                         : Mono.error(ApiException.illegalState("The order changed meanwhile; it is no longer " + from)))
                 .then(repository.findById(orderId));
+    }
+
+    /** An order by id, for the features that drive orders (no access check); empty when unknown. */
+    public Mono<Order> byId(UUID orderId) {
+        return repository.findById(orderId);
     }
 
     /** An order the caller may see: of a bound elder (family), or of a covered community (staff). Else a 404. */
@@ -188,6 +235,17 @@ public class OrderService {
             return Mono.just(true);
         }
         return caller.has(Role.FAMILY) ? bindings.isActive(caller.accountId(), order.elderId()) : Mono.just(false);
+    }
+
+    /** A timeline event with its place in the order's timeline; live streams resume after the last one sent. */
+    public record TimelineEntry(long seq, OrderEvent event) {}
+
+    /**
+     * The timeline events after {@code afterSeq} (0 for all), oldest first. No access check: a live stream checks
+     * with {@link #get} once, when it opens.
+     */
+    public Flux<TimelineEntry> timelineAfter(UUID orderId, long afterSeq) {
+        return repository.timelineAfter(orderId, afterSeq);
     }
 
     Mono<List<OrderEvent>> timeline(Caller caller, UUID orderId) {
@@ -212,7 +270,65 @@ public class OrderService {
                         "An order that is " + order.status() + " can no longer be cancelled"));
             }
             boolean asWorker = caller.has(Role.COMMUNITY_WORKER) && caller.covers(order.communityId());
-            return transition(orderId, order.status(), OrderStatus.CANCELLED, Actor.of(caller, asWorker), reason);
+            return transition(orderId, order.status(), OrderStatus.CANCELLED, Actor.of(caller, asWorker), reason)
+                    .flatMap(
+                            cancelled -> dispatch.getObject().cancelled(orderId).thenReturn(cancelled));
         });
+    }
+
+    /**
+     * The family member confirms the completed service; a worker may confirm for an elder who phoned the order
+     * in (the elder has no app).
+     */
+    @Transactional
+    Mono<Order> confirm(Caller caller, UUID orderId) {
+        caller.requireRole(Role.FAMILY, Role.COMMUNITY_WORKER);
+        return get(caller, orderId).flatMap(order -> {
+            boolean asWorker = caller.has(Role.COMMUNITY_WORKER) && caller.covers(order.communityId());
+            if (asWorker && order.channel() != Order.Channel.PHONE) {
+                return Mono.error(ApiException.forbidden(
+                        "The family confirms an order placed in the app; a worker confirms phone-in orders"));
+            }
+            return transition(orderId, order.status(), OrderStatus.CONFIRMED, Actor.of(caller, asWorker), null)
+                    .onErrorMap(
+                            ApiException.class,
+                            e -> order.status() == OrderStatus.COMPLETED
+                                    ? e
+                                    : ApiException.illegalState(
+                                            "Only a completed order can be confirmed; this one is " + order.status()));
+        });
+    }
+
+    /** Instead of confirming, the family disputes the service within the confirmation period. */
+    @Transactional
+    Mono<Order> dispute(Caller caller, UUID orderId, String reason) {
+        caller.requireRole(Role.FAMILY);
+        return get(caller, orderId).flatMap(order -> {
+            if (order.status() != OrderStatus.COMPLETED) {
+                return Mono.error(ApiException.illegalState(
+                        "Only a completed order can be disputed; this one is " + order.status()));
+            }
+            return repository.confirmDueAt(orderId).flatMap(due -> {
+                if (!clock.instant().isBefore(due)) {
+                    return Mono.error(ApiException.illegalState(
+                            "The confirmation period has ended; the order is confirmed automatically"));
+                }
+                return transition(
+                        orderId, OrderStatus.COMPLETED, OrderStatus.DISPUTED, Actor.of(caller, false), reason);
+            });
+        });
+    }
+
+    /** A covering worker's finding on a disputed order: the service stands (CONFIRMED) or not (CANCELLED). */
+    @Transactional
+    Mono<Order> decideDispute(Caller caller, UUID orderId, OrderStatus outcome, String reason) {
+        caller.requireRole(Role.COMMUNITY_WORKER);
+        return get(caller, orderId)
+                .filter(order -> caller.covers(order.communityId()))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("Order")))
+                .flatMap(order -> order.status() != OrderStatus.DISPUTED
+                        ? Mono.error(ApiException.illegalState(
+                                "Only a disputed order gets a finding; this one is " + order.status()))
+                        : transition(orderId, OrderStatus.DISPUTED, outcome, Actor.of(caller, true), reason));
     }
 }

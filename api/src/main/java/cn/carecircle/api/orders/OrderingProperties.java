@@ -10,9 +10,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param maxDaysAhead how far ahead a scheduled order may be placed
  * @param dispatchLeadTime how long before a scheduled window dispatch starts looking for providers
+ * @param autoConfirmAfter a completed order neither confirmed nor disputed confirms itself after this long
  */
 @Validated
 @ConfigurationProperties("carecircle.orders")
 public record OrderingProperties(
         @DefaultValue("30") @Min(1) @Max(90) int maxDaysAhead,
-        @DefaultValue("PT2H") Duration dispatchLeadTime) {}
+        @DefaultValue("PT2H") Duration dispatchLeadTime,
+        @DefaultValue("PT48H") Duration autoConfirmAfter) {}

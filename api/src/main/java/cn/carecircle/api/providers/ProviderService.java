@@ -10,6 +10,7 @@ import cn.carecircle.api.common.ProblemType;
 import cn.carecircle.api.common.Role;
 import cn.carecircle.api.common.Violations;
 import cn.carecircle.api.community.CommunityService;
+import cn.carecircle.api.notifications.Outbox;
 import cn.carecircle.api.security.Caller;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ public class ProviderService {
     private final AccountService accounts;
     private final CommunityService communities;
     private final AuditService audit;
+    private final Outbox outbox;
     private final Clock clock;
 
     ProviderService(
@@ -38,11 +40,13 @@ public class ProviderService {
             AccountService accounts,
             CommunityService communities,
             AuditService audit,
+            Outbox outbox,
             Clock clock) {
         this.repository = repository;
         this.accounts = accounts;
         this.communities = communities;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -98,7 +102,8 @@ public class ProviderService {
         return repository.findAllById(List.copyOf(ids)).collectMap(Provider::id, Provider::displayName);
     }
 
-    Mono<Provider> mine(Caller caller) {
+    /** The signed-in provider's own profile, or a 404 problem. */
+    public Mono<Provider> mine(Caller caller) {
         caller.requireAccount();
         return repository
                 .findByAccount(caller.accountId())
@@ -162,17 +167,58 @@ public class ProviderService {
     public Mono<Provider> setSuspended(Caller caller, UUID providerId, boolean suspended, String reason) {
         caller.requireRole(Role.COMMUNITY_WORKER);
         return workerScoped(caller, providerId)
-                .flatMap(p -> repository.setSuspended(providerId, suspended, reason))
-                .flatMap(changed -> changed
-                        ? audit.record(
-                                caller.accountId(),
-                                suspended ? "PROVIDER_SUSPENDED" : "PROVIDER_REINSTATED",
-                                "PROVIDER",
-                                providerId,
-                                reason)
-                        : Mono.error(ApiException.illegalState(
-                                suspended ? "This provider is suspended already" : "This provider is not suspended")))
+                .flatMap(p -> repository
+                        .setSuspended(providerId, suspended, reason)
+                        .flatMap(changed -> changed
+                                ? audit.record(
+                                                caller.accountId(),
+                                                suspended ? "PROVIDER_SUSPENDED" : "PROVIDER_REINSTATED",
+                                                "PROVIDER",
+                                                providerId,
+                                                reason)
+                                        .then(tell(p, suspended))
+                                : Mono.error(ApiException.illegalState(
+                                        suspended
+                                                ? "This provider is suspended already"
+                                                : "This provider is not suspended"))))
                 .then(repository.findById(providerId));
+    }
+
+    /**
+     * Suspends a provider pending review under a rule of another feature (repeated upheld bad ratings), audited
+     * under the account whose action set the rule off and pushed to the provider. Emits false when the provider
+     * was suspended already.
+     */
+    @Transactional
+    public Mono<Boolean> suspendPendingReview(UUID providerId, UUID triggeredBy, String reason) {
+        return repository
+                .findById(providerId)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("Provider")))
+                .flatMap(p -> repository
+                        .setSuspended(providerId, true, reason)
+                        .flatMap(changed -> changed
+                                ? audit.record(triggeredBy, "PROVIDER_SUSPENDED", "PROVIDER", providerId, reason)
+                                        .then(tell(p, true))
+                                        .thenReturn(true)
+                                : Mono.just(false)));
+    }
+
+    /** The push carries no reason: a worker's words may name people, and pushes carry ids and kinds only. */
+    private Mono<Void> tell(Provider p, boolean suspended) {
+        return outbox.push(
+                p.accountId(),
+                null,
+                suspended
+                        ? new Outbox.Notice(
+                                "provider-suspended",
+                                "暂停接单",
+                                "您已被暂停接单，等待社区复核；原因请在服务人员页查看",
+                                java.util.Map.of("providerId", p.id().toString()))
+                        : new Outbox.Notice(
+                                "provider-reinstated",
+                                "恢复接单",
+                                "社区已恢复您接单",
+                                java.util.Map.of("providerId", p.id().toString())));
     }
 
     private Mono<Provider> workerScoped(Caller caller, UUID providerId) {

@@ -100,14 +100,15 @@ class OrdersFlowTest extends IntegrationTest {
     }
 
     @Test
-    void anOrderForNowIsPricedFromThePriceListAndGoesToMatchingAtOnce() {
+    void anOrderForNowIsPricedFromThePriceListGoesToMatchingAtOnceAndEscalatesWhenNobodyIsEligible() {
         Map<?, ?> placed = place(family, order("MEAL", 30, "PAID"))
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(placed.get("status")).isEqualTo("MATCHING");
+        // no provider serves meals here: the first round finds nobody and the order goes to the dispatch board
+        assertThat(placed.get("status")).isEqualTo("ESCALATED");
         assertThat(placed.get("priceFen")).isEqualTo(1200);
         assertThat(placed.get("priceMinutes")).isNull();
         assertThat(placed.get("channel")).isEqualTo("APP");
@@ -122,7 +123,7 @@ class OrdersFlowTest extends IntegrationTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.length()")
-                .isEqualTo(2)
+                .isEqualTo(3)
                 .jsonPath("$[0].to")
                 .isEqualTo("REQUESTED")
                 .jsonPath("$[0].actorRole")
@@ -132,7 +133,11 @@ class OrdersFlowTest extends IntegrationTest {
                 .jsonPath("$[1].to")
                 .isEqualTo("MATCHING")
                 .jsonPath("$[1].actorRole")
-                .isEqualTo("SYSTEM");
+                .isEqualTo("SYSTEM")
+                .jsonPath("$[2].to")
+                .isEqualTo("ESCALATED")
+                .jsonPath("$[2].reason")
+                .value(reason -> assertThat(reason.toString()).contains("no eligible provider"));
     }
 
     @Test
@@ -323,7 +328,7 @@ class OrdersFlowTest extends IntegrationTest {
                 .jsonPath("$.items[0].elderMaskedName")
                 .isEqualTo("张*华");
         worker.get()
-                .uri("/api/v1/orders?status=MATCHING", elder)
+                .uri("/api/v1/orders?status=ESCALATED", elder)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -366,11 +371,11 @@ class OrdersFlowTest extends IntegrationTest {
                 .uri("/api/v1/orders/{id}/timeline", id)
                 .exchange()
                 .expectBody()
-                .jsonPath("$[2].from")
-                .isEqualTo("MATCHING")
-                .jsonPath("$[2].to")
+                .jsonPath("$[3].from")
+                .isEqualTo("ESCALATED")
+                .jsonPath("$[3].to")
                 .isEqualTo("CANCELLED")
-                .jsonPath("$[2].reason")
+                .jsonPath("$[3].reason")
                 .isEqualTo("老人今天去女儿家");
     }
 

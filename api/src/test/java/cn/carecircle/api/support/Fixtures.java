@@ -20,6 +20,16 @@ public final class Fixtures {
         this.test = test;
     }
 
+    /**
+     * A real order taken to COMPLETED over HTTP: a community with a price list, a family member with a bound
+     * elder, one verified cleaner online next door who accepts the offer, checks in with the elder's visit code
+     * and checks out.
+     */
+    public DispatchScene.Completed completedOrder() {
+        DispatchScene scene = DispatchScene.create(test);
+        return scene.complete(scene.cleaner(true).online(), scene.orderCleaningNow());
+    }
+
     public static Map<String, Object> roleClaim(String role) {
         return Map.of("role", role);
     }
@@ -29,13 +39,16 @@ public final class Fixtures {
     }
 
     public UUID community() {
+        int n = CODES.incrementAndGet();
+        // each community its own region, so that one test's online providers never serve another's orders
+        String region = String.format("%06d", 900_000 + n);
         Map<String, Object> body = Map.of(
                 "code",
-                "150802" + CODES.incrementAndGet(),
+                region + n,
                 "name",
-                "测试社区" + CODES.get(),
+                "测试社区" + n,
                 "regionCode",
-                "150802",
+                region,
                 "centre",
                 Map.of("lat", 40.7574, "lon", 107.3877));
         return UUID.fromString(operator()
@@ -67,6 +80,23 @@ public final class Fixtures {
                 .expectStatus()
                 .isCreated();
         return test.as(uid, roleClaim("COMMUNITY_WORKER"));
+    }
+
+    /** A district official covering these communities; returns a client signed in as them. */
+    public WebTestClient official(UUID... communities) {
+        String uid = IntegrationTest.uid("official");
+        operator()
+                .post()
+                .uri("/api/v1/staff")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "uid", uid, "displayName", "刘建国", "role", "DISTRICT_OFFICIAL", "communityIds", List.of((Object
+                                        [])
+                                communities)))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        return test.as(uid, roleClaim("DISTRICT_OFFICIAL"));
     }
 
     /** A registered family member; returns a client signed in as them. */

@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * What one test run shares: its own PostgreSQL database (created here, dropped when the JVM exits), its own Redis
- * key prefix, and a WireMock server standing in for the Firebase Auth emulator's user look-up. The addresses are
- * set as system properties before any Spring context starts, since they decide how the context is built.
+ * key prefix, a WireMock server standing in for Firebase (the Auth emulator's user look-up and FCM) and one for the
+ * SMS gateway. The addresses are set as system properties before any Spring context starts, since they decide how
+ * the context is built.
  */
 public final class TestInfrastructure {
 
@@ -30,6 +31,7 @@ public final class TestInfrastructure {
     public static final String OPERATOR_UID = "operator-" + RUN;
 
     public static final WireMockServer FIREBASE = new WireMockServer(options().dynamicPort());
+    public static final WireMockServer SMS = new WireMockServer(options().dynamicPort());
 
     private static boolean started;
 
@@ -46,11 +48,16 @@ public final class TestInfrastructure {
         FIREBASE.start();
         stubFirebase();
         Runtime.getRuntime().addShutdownHook(new Thread(FIREBASE::stop));
+        SMS.start();
+        stubSms();
+        Runtime.getRuntime().addShutdownHook(new Thread(SMS::stop));
         Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::deleteRedisKeys));
         System.setProperty("carecircle.db.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         System.setProperty("carecircle.db.user", USER);
         System.setProperty("carecircle.redis.key-prefix", REDIS_PREFIX);
         System.setProperty("carecircle.firebase.auth-emulator-host", "127.0.0.1:" + FIREBASE.port());
+        System.setProperty("carecircle.firebase.messaging-endpoint", "http://127.0.0.1:" + FIREBASE.port());
+        System.setProperty("carecircle.sms.base-url", "http://127.0.0.1:" + SMS.port());
         System.setProperty("carecircle.bootstrap.operator-uids", OPERATOR_UID);
     }
 
@@ -66,6 +73,33 @@ public final class TestInfrastructure {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"localId\":\"{{jsonPath request.body '$.localId'}}\"}")
+                        .withTransformers("response-template")));
+        stubFcm();
+    }
+
+    /** FCM's answer to a send, for every test that pushes; a test that needs other answers stubs them on top. */
+    public static void stubFcm() {
+        FIREBASE.stubFor(post(urlPathMatching("/v1/projects/[^/]+/messages:send"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"name\":\"projects/demo-carecircle/messages/0:{{randomValue length=16 type='NUMERIC'}}\"}")
+                        .withTransformers("response-template")));
+    }
+
+    /** Tencent Cloud SMS accepting every message (HTTP 200, SendStatusSet code Ok). */
+    public static void stubSms() {
+        SMS.stubFor(post(urlPathMatching("/"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"Response\":{\"SendStatusSet\":[{\"SerialNo\":\"5000:{{randomValue length=20 type='NUMERIC'}}\","
+                                        + "\"PhoneNumber\":\"{{jsonPath request.body '$.PhoneNumberSet[0]'}}\",\"Fee\":1,"
+                                        + "\"SessionContext\":\"{{jsonPath request.body '$.SessionContext'}}\",\"Code\":\"Ok\","
+                                        + "\"Message\":\"send success\",\"IsoCode\":\"CN\"}],"
+                                        + "\"RequestId\":\"{{randomValue type='UUID'}}\"}}")
                         .withTransformers("response-template")));
     }
 
