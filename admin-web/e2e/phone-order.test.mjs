@@ -1,42 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  ADMIN,
   WORKER,
-  apiAs,
   apiGetAs,
   openBrowser,
   openFromMenu,
+  priceListOf,
   screenshot,
   signInAs,
 } from './support.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
-
-/** The community's price list; set as the operator when the demo has none yet. */
-async function priceListOf(communityId) {
-  const current = await apiGetAs(WORKER, `/communities/${communityId}/price-list`);
-  if (current.entries.length > 0) return current.entries;
-  const entries = [
-    {
-      service: 'MEAL',
-      durationMinutes: 30,
-      priceFen: 1200,
-      subsidyEligible: true,
-      timeBankMinutes: 30,
-    },
-    { service: 'BATHING', durationMinutes: 60, priceFen: 8000, subsidyEligible: true },
-    { service: 'CLEANING', durationMinutes: 90, priceFen: 6000, subsidyEligible: false },
-    { service: 'CLEANING', durationMinutes: 120, priceFen: 8000, subsidyEligible: false },
-    { service: 'MEDICAL_VISIT', durationMinutes: 30, priceFen: 5000, subsidyEligible: true },
-  ];
-  const { status } = await apiAs(ADMIN, 'PUT', `/communities/${communityId}/price-list`, {
-    entries,
-  });
-  assert.equal(status, 200, 'the operator sets the price list');
-  return entries;
-}
 
 test(
   'a worker takes a phone-in order for an elder found by the last 4 phone digits',
@@ -89,7 +64,14 @@ test(
       await placed.getByTestId('order-status').innerText(),
       /待派单|匹配中|已派单|待人工派单/,
     );
-    assert.deepEqual(consoleErrors, []);
     await screenshot(page, 'phone-order-placed');
+
+    // from here the worker can follow the order: its details and timeline in 订单
+    await placed.getByTestId('view-order').click();
+    await page.waitForURL(`**/admin/orders?order=${orderId.trim()}`);
+    const drawer = page.getByTestId('order-drawer');
+    assert.match(await drawer.getByTestId('order-details').innerText(), /老人腿脚不便/);
+    assert.match(await drawer.getByTestId('timeline-entry').first().innerText(), /待派单/);
+    assert.deepEqual(consoleErrors, []);
   },
 );

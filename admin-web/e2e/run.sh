@@ -6,7 +6,7 @@
 #
 # Needs: api/target/carecircle-api.jar (built with this admin-web inside), PostgreSQL on
 # 127.0.0.1:5432 (user postgres, trust auth), Redis on 127.0.0.1:6379, java, node, npm.
-# Env: CARECIRCLE_API_JAR (default api/target/carecircle-api.jar), E2E_HEALTH_TIMEOUT (s, 120),
+# Env: CARECIRCLE_API_JAR (default api/target/carecircle-api.jar), E2E_HEALTH_TIMEOUT (s, 300),
 #      E2E_SITE=dist tests the site as last built here (target/classes/..., `npm run build`), served
 #      by `vite preview` with /api proxied to the api, instead of the copy inside the api jar.
 #      E2E_TESTS=e2e/elders.test.mjs runs only those test files (default e2e/*.test.mjs).
@@ -18,7 +18,7 @@ web_dir=$(dirname "$e2e_dir")
 root=$(dirname "$web_dir")
 out="$web_dir/target/e2e"
 jar=${CARECIRCLE_API_JAR:-"$root/api/target/carecircle-api.jar"}
-health_timeout=${E2E_HEALTH_TIMEOUT:-120}
+health_timeout=${E2E_HEALTH_TIMEOUT:-300}
 
 log() { echo "[e2e] $*"; }
 
@@ -145,6 +145,7 @@ set +e
   E2E_BASE_URL="$site_url" \
   E2E_AUTH_EMULATOR_URL="http://127.0.0.1:$emulator_port" \
   E2E_OUT="$out" \
+  E2E_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db" \
     node --test --test-concurrency=1 --test-reporter=spec ${E2E_TESTS:-e2e/*.test.mjs}
 )
 tests_status=$?

@@ -17,7 +17,20 @@ import {
 
 const TIMEOUT = { timeout: 90_000 };
 /** The screens a community worker has, in menu order. */
-const WORKER_MENU = ['工作台', '电话下单', '老人档案', '家属绑定', '服务人员'];
+const WORKER_MENU = [
+  '工作台',
+  '调度台',
+  '电话下单',
+  '订单',
+  '老人档案',
+  '家属绑定',
+  '服务人员',
+  '差评回访',
+  '节假日安排',
+  '月探访',
+  '服务圈覆盖',
+  '统计报表',
+];
 
 test('a worker signs in and sees their name, role and communities', TIMEOUT, async (t) => {
   const me = await apiGetAs(WORKER, '/me');

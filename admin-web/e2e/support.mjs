@@ -162,3 +162,105 @@ export function uniqueChineseName(prefix = '测') {
   for (let i = 0; i < 3; i++) name += chars[Math.floor(Math.random() * chars.length)];
   return name;
 }
+
+/** The community's price list; the operator sets a usual one when the demo has none yet. */
+export async function priceListOf(communityId) {
+  const current = await apiGetAs(WORKER, `/communities/${communityId}/price-list`);
+  if (current.entries.length > 0) return current.entries;
+  const entries = [
+    {
+      service: 'MEAL',
+      durationMinutes: 30,
+      priceFen: 1200,
+      subsidyEligible: true,
+      timeBankMinutes: 30,
+    },
+    { service: 'BATHING', durationMinutes: 60, priceFen: 8000, subsidyEligible: true },
+    { service: 'CLEANING', durationMinutes: 90, priceFen: 6000, subsidyEligible: false },
+    { service: 'CLEANING', durationMinutes: 120, priceFen: 8000, subsidyEligible: false },
+    { service: 'MEDICAL_VISIT', durationMinutes: 30, priceFen: 5000, subsidyEligible: true },
+  ];
+  const { status, body } = await apiAs(ADMIN, 'PUT', `/communities/${communityId}/price-list`, {
+    entries,
+  });
+  if (status !== 200)
+    throw new Error(`the operator sets the price list: ${status} ${JSON.stringify(body)}`);
+  return entries;
+}
+
+/**
+ * A new elder who phoned in, registered by the worker in one of their communities (the first
+ * unless told), at the community's centre: a test's own elder, so that no other test's orders
+ * show up in its lists. Returns the summary as lists show it (maskedName, ...) and the full name.
+ */
+export async function newElder(overrides = {}) {
+  const me = await apiGetAs(WORKER, '/me');
+  const communityId = overrides.communityId ?? me.communities[0].id;
+  const community = await apiGetAs(WORKER, `/communities/${communityId}`);
+  const name = uniqueChineseName('订');
+  const { status, body } = await apiAs(WORKER, 'POST', '/elders', {
+    communityId,
+    name,
+    gender: 'FEMALE',
+    birthDate: '1944-05-12',
+    idNumber: residentIdNumber('19440512', true),
+    address: '临河区测试小区1号楼1单元101',
+    location: community.centre,
+    mobilityLevel: 'SELF_CARE',
+    ...overrides,
+  });
+  if (status !== 201)
+    throw new Error(`the worker adds an elder: ${status} ${JSON.stringify(body)}`);
+  const found = await apiGetAs(WORKER, `/elders?name=${encodeURIComponent(name)}`);
+  const summary = found.items.find((elder) => elder.id === body.id);
+  if (!summary) throw new Error(`the new elder ${body.id} is not in the list`);
+  return { ...summary, name, location: community.centre };
+}
+
+/** Places an order as the worker (a phone-in order); returns the order. */
+export async function placeOrder(elderId, order) {
+  const { status, body } = await apiAs(WORKER, 'POST', '/orders', {
+    elderId,
+    settlement: 'PAID',
+    ...order,
+  });
+  if (status !== 201)
+    throw new Error(`the worker places an order: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/**
+ * A demo provider (provider01 … provider80) of the community who may serve paid orders of the
+ * service: offers it, holds a verified credential for it valid for a while, not suspended, and
+ * meets `where` (e.g. a gender).
+ */
+export async function providerOffering(service, communityId, where = () => true) {
+  const validUntil = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  for (let number = 1; number <= 80; number++) {
+    const email = `provider${String(number).padStart(2, '0')}@demo.carecircle.cn`;
+    const profile = await apiGetAs(email, '/providers/me');
+    const fits =
+      profile.communityId === communityId &&
+      profile.kind !== 'VOLUNTEER' &&
+      !profile.suspended &&
+      profile.services.includes(service) &&
+      profile.credentials.some(
+        (c) => c.service === service && c.verification === 'VERIFIED' && c.expiresOn > validUntil,
+      );
+    if (fits && where(profile)) return { email, profile };
+  }
+  throw new Error(`no demo provider of community ${communityId} serves ${service}`);
+}
+
+/** The provider goes online at a position (PUT /providers/me/presence). */
+export async function goOnline(email, position) {
+  const { status, body } = await apiAs(email, 'PUT', '/providers/me/presence', { position });
+  if (status !== 204) throw new Error(`${email} goes online: ${status} ${JSON.stringify(body)}`);
+}
+
+/** Tomorrow at hh:mm Beijing time, as an ISO instant. */
+export function tomorrowAt(hour, minute = 0) {
+  const beijingToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const midnight = new Date(`${beijingToday}T00:00:00+08:00`);
+  return new Date(midnight.getTime() + (24 * 60 + hour * 60 + minute) * 60_000).toISOString();
+}

@@ -3,17 +3,26 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { StaffGate } from './account';
 import { isApiError } from './api';
 import { AuthProvider, RequireAuth, SignInPage } from './auth';
-import { NotFoundPage } from './components';
+import { FullPageSpinner, NotFoundPage } from './components';
 import { ConfigGate } from './ConfigGate';
 import { HomePage } from './dashboard';
 import { BindingsPage } from './bindings';
+import { DispatchBoardPage } from './dispatch';
 import { EldersPage } from './elders';
-import { PhoneOrderPage } from './orders';
+import { OrdersPage, PhoneOrderPage } from './orders';
+import { FollowUpsPage } from './followups';
+import { HolidayCalendarPage } from './holidays';
 import { ProvidersPage } from './providers';
+import { VisitsPage } from './visits';
+
+// the map (Leaflet) and the charts (ECharts) load with their screens, not with the site
+const CoveragePage = lazy(async () => ({ default: (await import('./coverage')).CoveragePage }));
+const ReportsPage = lazy(async () => ({ default: (await import('./reports')).ReportsPage }));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,9 +74,30 @@ export function App() {
                   >
                     <Route index element={<HomePage />} />
                     <Route path="/phone-order" element={<PhoneOrderPage />} />
+                    <Route path="/orders" element={<OrdersPage />} />
+                    <Route path="/dispatch" element={<DispatchBoardPage />} />
                     <Route path="/elders" element={<EldersPage />} />
                     <Route path="/bindings" element={<BindingsPage />} />
                     <Route path="/providers" element={<ProvidersPage />} />
+                    <Route path="/follow-ups" element={<FollowUpsPage />} />
+                    <Route path="/holidays" element={<HolidayCalendarPage />} />
+                    <Route path="/visits" element={<VisitsPage />} />
+                    <Route
+                      path="/coverage"
+                      element={
+                        <Suspense fallback={<FullPageSpinner />}>
+                          <CoveragePage />
+                        </Suspense>
+                      }
+                    />
+                    <Route
+                      path="/reports"
+                      element={
+                        <Suspense fallback={<FullPageSpinner />}>
+                          <ReportsPage />
+                        </Suspense>
+                      }
+                    />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

@@ -1,6 +1,6 @@
 export { StaffGate } from './StaffGate';
 export { useCurrentStaff } from './MeContext';
 export { useMe } from './useMe';
-export { isStaff, staffRolesFirst, STAFF_ROLES } from './roles';
+export { isRole, isStaff, staffRolesFirst, STAFF_ROLES } from './roles';
 export { permissionsOf, type Permissions } from './permissions';
 export { usePermissions, useCommunityName } from './usePermissions';

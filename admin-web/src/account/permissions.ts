@@ -12,6 +12,8 @@ export interface Permissions {
   act: boolean;
   /** 服务人员 and 订单 lists: workers and district officials. */
   listProvidersAndOrders: boolean;
+  /** 月探访, 服务圈覆盖 and 统计报表 of the covered communities: workers and district officials. */
+  viewOperations: boolean;
 }
 
 export function permissionsOf(me: Me): Permissions {
@@ -21,5 +23,6 @@ export function permissionsOf(me: Me): Permissions {
     listElders: worker || official,
     act: worker,
     listProvidersAndOrders: worker || official,
+    viewOperations: worker || official,
   };
 }

@@ -16,3 +16,17 @@ function rank(role: Role): number {
   const index = STAFF_ROLES.indexOf(role);
   return index === -1 ? STAFF_ROLES.length : index;
 }
+
+const ALL_ROLES: readonly Role[] = [
+  'FAMILY',
+  'PROVIDER',
+  'VOLUNTEER',
+  'COMMUNITY_WORKER',
+  'DISTRICT_OFFICIAL',
+  'ADMIN',
+];
+
+/** For role names that arrive as plain strings, such as a timeline event's actor. */
+export function isRole(value: string): value is Role {
+  return (ALL_ROLES as readonly string[]).includes(value);
+}

@@ -1,11 +1,18 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import {
+  DeploymentUnitOutlined,
+  CalendarOutlined,
+  CommentOutlined,
+  AimOutlined,
+  BarChartOutlined,
+  CarryOutOutlined,
   HomeOutlined,
   LinkOutlined,
   LogoutOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
@@ -31,10 +38,22 @@ interface MenuEntry {
 const MENU: MenuEntry[] = [
   { path: '/', labelKey: 'menu.home', icon: <HomeOutlined /> },
   {
+    path: '/dispatch',
+    labelKey: 'menu.dispatch',
+    icon: <DeploymentUnitOutlined />,
+    visible: (can) => can.listProvidersAndOrders,
+  },
+  {
     path: '/phone-order',
     labelKey: 'menu.phoneOrder',
     icon: <PhoneOutlined />,
     visible: (can) => can.act,
+  },
+  {
+    path: '/orders',
+    labelKey: 'menu.orders',
+    icon: <UnorderedListOutlined />,
+    visible: (can) => can.listProvidersAndOrders,
   },
   {
     path: '/elders',
@@ -53,6 +72,36 @@ const MENU: MenuEntry[] = [
     labelKey: 'menu.providers',
     icon: <SafetyCertificateOutlined />,
     visible: (can) => can.listProvidersAndOrders,
+  },
+  {
+    path: '/follow-ups',
+    labelKey: 'menu.followUps',
+    icon: <CommentOutlined />,
+    visible: (can) => can.listProvidersAndOrders,
+  },
+  {
+    path: '/holidays',
+    labelKey: 'menu.holidays',
+    icon: <CalendarOutlined />,
+    visible: (can) => can.listProvidersAndOrders,
+  },
+  {
+    path: '/visits',
+    labelKey: 'menu.visits',
+    icon: <CarryOutOutlined />,
+    visible: (can) => can.viewOperations,
+  },
+  {
+    path: '/coverage',
+    labelKey: 'menu.coverage',
+    icon: <AimOutlined />,
+    visible: (can) => can.viewOperations,
+  },
+  {
+    path: '/reports',
+    labelKey: 'menu.reports',
+    icon: <BarChartOutlined />,
+    visible: (can) => can.viewOperations,
   },
 ];
 

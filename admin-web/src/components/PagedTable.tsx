@@ -15,6 +15,8 @@ export interface PagedTableProps<T extends { id: string }> {
   onPageChange: (page: number, size: number) => void;
   /** When given, a click on a row opens it. */
   onOpen?: (row: T) => void;
+  /** A class per row, e.g. to highlight overdue ones. */
+  rowClassName?: (row: T) => string;
 }
 
 /** A server-paged list: the API's zero-based pages, a total, and rows that open on click where allowed. */
@@ -28,6 +30,7 @@ export function PagedTable<T extends { id: string }>({
   size,
   onPageChange,
   onOpen,
+  rowClassName,
 }: PagedTableProps<T>) {
   const { t } = useTranslation();
   return (
@@ -37,6 +40,7 @@ export function PagedTable<T extends { id: string }>({
       columns={columns}
       dataSource={rows}
       loading={loading}
+      rowClassName={rowClassName}
       onRow={(row) =>
         onOpen
           ? {

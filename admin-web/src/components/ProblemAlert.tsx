@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/problem';
+import type { FieldError } from '../api/types';
 import { problemMessage } from './problemMessage';
 
 interface ProblemAlertProps {
@@ -9,13 +10,18 @@ interface ProblemAlertProps {
   /** What the page was trying to do, e.g. "could not load the communities". */
   context?: string;
   action?: ReactNode;
+  /**
+   * Words a field error the screen knows better than the api's message (e.g. a matching rule in the
+   * reader's language); undefined leaves it as `field: message`.
+   */
+  describeFieldError?: (fieldError: FieldError) => ReactNode | undefined;
 }
 
 /**
  * The one way the site shows a failed API call: the problem's title, its detail, and each field
  * error (RFC 9457 `errors[]`) on its own line.
  */
-export function ProblemAlert({ error, context, action }: ProblemAlertProps) {
+export function ProblemAlert({ error, context, action, describeFieldError }: ProblemAlertProps) {
   const { t } = useTranslation();
   const problem = isApiError(error) ? error.problem : undefined;
   const title = problemMessage(error, t);
@@ -31,7 +37,11 @@ export function ProblemAlert({ error, context, action }: ProblemAlertProps) {
             <ul className="problem-field-errors">
               {fieldErrors.map((fieldError) => (
                 <li key={`${fieldError.field}:${fieldError.rule}`}>
-                  <code>{fieldError.field}</code>：{fieldError.message}
+                  {describeFieldError?.(fieldError) ?? (
+                    <>
+                      <code>{fieldError.field}</code>：{fieldError.message}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

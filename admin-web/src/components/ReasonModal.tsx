@@ -1,4 +1,4 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from './ProblemAlert';
@@ -10,11 +10,15 @@ interface ReasonModalProps {
   /** What the action does, shown above the reason. */
   description?: ReactNode;
   okText: ReactNode;
+  /** The button that leaves without acting; 取消 unless told (say 返回 when the action is itself a cancel). */
+  cancelText?: ReactNode;
   danger?: boolean;
   /** The reason's label; 原因 unless told. */
   label?: ReactNode;
   /** Runs the action; a rejected promise (an ApiError) is shown in the modal. */
-  onSubmit: (reason: string) => Promise<unknown>;
+  onSubmit: (reason: string, optionChecked: boolean) => Promise<unknown>;
+  /** A choice that goes with the action, as a checkbox under the reason (unchecked at first). */
+  option?: ReactNode;
   onClose: () => void;
   testId?: string;
   /** A note that may stay empty (at most `maxLength` characters) rather than a required reason. */
@@ -28,16 +32,18 @@ export function ReasonModal({
   title,
   description,
   okText,
+  cancelText,
   danger,
   label,
   onSubmit,
   onClose,
   testId,
+  option,
   optional = false,
   maxLength = 500,
 }: ReasonModalProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
+  const [form] = Form.useForm<{ reason: string; option?: boolean }>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -47,7 +53,7 @@ export function ReasonModal({
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(reason.trim());
+      await onSubmit(reason.trim(), values.option === true);
       form.resetFields();
       onClose();
     } catch (failure) {
@@ -63,7 +69,7 @@ export function ReasonModal({
       open={open}
       title={title}
       okText={okText}
-      cancelText={t('common.cancel')}
+      cancelText={cancelText ?? t('common.cancel')}
       okButtonProps={{ danger: danger ?? false, loading: busy }}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={() => {
@@ -91,6 +97,11 @@ export function ReasonModal({
         >
           <Input.TextArea rows={3} maxLength={maxLength} showCount autoFocus />
         </Form.Item>
+        {option && (
+          <Form.Item name="option" valuePropName="checked">
+            <Checkbox>{option}</Checkbox>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

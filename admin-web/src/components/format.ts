@@ -20,3 +20,16 @@ export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '—';
   return DATE_TIME.format(new Date(iso));
 }
+
+/** A window in Beijing time: 2026/11/23 14:00–15:00, or both ends in full across midnight. */
+export function formatTimeWindow(start: string, end: string): string {
+  const from = formatDateTime(start);
+  const to = formatDateTime(end);
+  const sameDay = from.slice(0, 10) === to.slice(0, 10);
+  return `${from}–${sameDay ? to.slice(11) : to}`;
+}
+
+/** Whole minutes from one instant to another (negative when `to` is earlier). */
+export function minutesBetween(from: string, to: Date): number {
+  return Math.floor((to.getTime() - new Date(from).getTime()) / 60_000);
+}

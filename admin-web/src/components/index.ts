@@ -12,6 +12,7 @@ export {
   showFieldErrors,
   type FormFieldError,
 } from './fieldErrors';
-export { formatFen, formatDateTime } from './format';
+export { formatFen, formatDateTime, formatTimeWindow, minutesBetween } from './format';
 export { PageTitle } from './PageTitle';
 export { PagedTable, type PagedTableProps } from './PagedTable';
+export { recentMonths, formatRate } from './months';

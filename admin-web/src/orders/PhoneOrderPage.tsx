@@ -16,9 +16,10 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { PhoneOutlined, SearchOutlined } from '@ant-design/icons';
+import { PhoneOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCommunityName } from '../account';
 import type {
   ElderSummary,
@@ -129,9 +130,16 @@ export function PhoneOrderPage() {
             title={t('phoneOrder.placed')}
             subTitle={t('phoneOrder.placedFor', { elder: elder.maskedName })}
             extra={
-              <Button type="primary" size="large" icon={<PhoneOutlined />} onClick={reset}>
-                {t('phoneOrder.next')}
-              </Button>
+              <Space wrap>
+                <Link to={`/orders?order=${placed.id}`}>
+                  <Button size="large" icon={<UnorderedListOutlined />} data-testid="view-order">
+                    {t('phoneOrder.viewOrder')}
+                  </Button>
+                </Link>
+                <Button type="primary" size="large" icon={<PhoneOutlined />} onClick={reset}>
+                  {t('phoneOrder.next')}
+                </Button>
+              </Space>
             }
           />
           <Descriptions column={{ xs: 1, md: 2 }} bordered>

@@ -1,2 +1,14 @@
 export { PhoneOrderPage } from './PhoneOrderPage';
-export { OrderPrice, OrderStatusTag } from './labels';
+export { OrdersPage } from './OrdersPage';
+export { OrderDrawer, OrderTimeline } from './OrderDrawer';
+export {
+  ChannelTag,
+  OrderPrice,
+  OrderStatusTag,
+  OrderWindow,
+  SeatsLine,
+  ORDER_STATUSES,
+  cancellable,
+  dispatchable,
+} from './labels';
+export { useOrders, useOrder, useOrderChanged, type OrderFilters } from './useOrders';
