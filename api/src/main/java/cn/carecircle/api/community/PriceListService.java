@@ -88,4 +88,21 @@ public class PriceListService {
                                 List.of(FieldViolation.of(
                                         "durationMinutes", "priced", "has no price in the community's price list"))))));
     }
+
+    /**
+     * As {@link #priceFor(UUID, ServiceType, int)}, for an order settled in time-bank minutes when {@code inMinutes}:
+     * refused with a 422 problem naming {@code settlement} where the community does not allow the service as a
+     * time-bank order.
+     */
+    public Mono<PriceListEntry> priceFor(
+            UUID communityId, ServiceType service, int durationMinutes, boolean inMinutes) {
+        return priceFor(communityId, service, durationMinutes)
+                .flatMap(price -> inMinutes && !price.timeBankAllowed()
+                        ? Mono.error(new ApiException(
+                                ProblemType.UNPROCESSABLE,
+                                "The community does not allow " + service + " as a time-bank order",
+                                List.of(FieldViolation.of(
+                                        "settlement", "time-bank-allowed", "this service is paid in fen here"))))
+                        : Mono.just(price));
+    }
 }

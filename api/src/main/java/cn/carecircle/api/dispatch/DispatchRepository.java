@@ -132,6 +132,20 @@ class DispatchRepository {
                 .all());
     }
 
+    /** The couriers of the canteen whose meal plan the order belongs to; none for other orders. */
+    Mono<Set<UUID>> canteenCouriers(UUID orderId) {
+        return db.sql("""
+                        select p.id from service_order o
+                        join meal_plan m on m.id = o.meal_plan_id
+                        join provider p on p.organisation_id = m.canteen_id
+                        where o.id = :id
+                        """)
+                .bind("id", orderId)
+                .map(row -> row.get("id", UUID.class))
+                .all()
+                .collect(java.util.HashSet<UUID>::new, Set::add);
+    }
+
     /** Claims seats past their no-show time together with their orders (both locked, neither waited for). */
     Flux<DueSeat> claimNoShows(Instant now, int limit) {
         return Transactions.readFully(db.sql("""

@@ -198,12 +198,15 @@ class Dispatcher implements DispatchTrigger {
                     return Mono.zip(
                                     matching.match(order),
                                     repository.excludedProviders(order.id(), !askAgain),
-                                    repository.emptySeats(order.id()))
+                                    repository.emptySeats(order.id()),
+                                    repository.canteenCouriers(order.id()))
                             .flatMap(t -> {
                                 Set<UUID> excluded = t.getT2();
-                                List<RankedCandidate> fresh = t.getT1().result().eligible().stream()
-                                        .filter(c -> !excluded.contains(UUID.fromString(c.providerId())))
-                                        .toList();
+                                List<RankedCandidate> fresh = canteenFirst(
+                                        t.getT1().result().eligible().stream()
+                                                .filter(c -> !excluded.contains(UUID.fromString(c.providerId())))
+                                                .toList(),
+                                        t.getT4());
                                 if (fresh.isEmpty()) {
                                     return escalate(order, "无可派单的服务人员 (no eligible provider left)");
                                 }
@@ -218,6 +221,17 @@ class Dispatcher implements DispatchTrigger {
                                 return sendRound(order, lock, offers, now);
                             });
                 });
+    }
+
+    /**
+     * A meal plan's day goes first to its canteen's couriers: while any of them is still eligible and not yet
+     * asked, rounds go to them only; then to anyone, like any other order.
+     */
+    static List<RankedCandidate> canteenFirst(List<RankedCandidate> fresh, Set<UUID> couriers) {
+        List<RankedCandidate> ofCanteen = fresh.stream()
+                .filter(c -> couriers.contains(UUID.fromString(c.providerId())))
+                .toList();
+        return ofCanteen.isEmpty() ? fresh : ofCanteen;
     }
 
     private Mono<Void> sendRound(Order order, OrderLock lock, List<NewOffer> offers, Instant now) {

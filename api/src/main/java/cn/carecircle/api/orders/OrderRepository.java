@@ -123,6 +123,14 @@ class OrderRepository {
                 .all());
     }
 
+    Mono<Void> tieToPlan(UUID orderId, UUID planId, java.time.LocalDate day) {
+        return db.sql("update service_order set meal_plan_id = :plan, plan_day = :day where id = :id")
+                .bind("id", orderId)
+                .bind("plan", planId)
+                .bind("day", day)
+                .then();
+    }
+
     Mono<Void> appendEvent(OrderEvent e) {
         GenericExecuteSpec spec = db.sql("""
                         insert into order_event (id, order_id, at, from_status, to_status, actor_role, actor_account_id, reason)

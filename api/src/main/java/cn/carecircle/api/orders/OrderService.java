@@ -1,10 +1,8 @@
 package cn.carecircle.api.orders;
 
 import cn.carecircle.api.common.ApiException;
-import cn.carecircle.api.common.FieldViolation;
 import cn.carecircle.api.common.Page;
 import cn.carecircle.api.common.PageRequest;
-import cn.carecircle.api.common.ProblemType;
 import cn.carecircle.api.common.Role;
 import cn.carecircle.api.common.ServiceType;
 import cn.carecircle.api.common.Transactions;
@@ -109,17 +107,12 @@ public class OrderService {
         }
         v.throwIfAny();
         return elders.forOrdering(caller, command.elderId())
-                .flatMap(elder -> prices.priceFor(elder.communityId(), command.service(), command.durationMinutes())
+                .flatMap(elder -> prices.priceFor(
+                                elder.communityId(),
+                                command.service(),
+                                command.durationMinutes(),
+                                command.settlement() == Order.Settlement.TIME_BANK)
                         .flatMap(price -> {
-                            if (command.settlement() == Order.Settlement.TIME_BANK && !price.timeBankAllowed()) {
-                                return Mono.error(new ApiException(
-                                        ProblemType.UNPROCESSABLE,
-                                        "The community does not allow " + command.service() + " as a time-bank order",
-                                        List.of(FieldViolation.of(
-                                                "settlement",
-                                                "time-bank-allowed",
-                                                "this service is paid in fen here"))));
-                            }
                             boolean asWorker = caller.has(Role.COMMUNITY_WORKER) && caller.covers(elder.communityId());
                             Order order = newOrder(
                                     caller, command, elder, asWorker, price.priceFen(), price.timeBankMinutes(), now);
@@ -192,6 +185,66 @@ public class OrderService {
                 List.of());
     }
 
+    /** One served day of a recurring plan, as the plan prices and times it. */
+    public record Occurrence(
+            UUID planId,
+            java.time.LocalDate day,
+            UUID elderId,
+            UUID communityId,
+            ServiceType service,
+            Order.Channel channel,
+            UUID placedBy,
+            Order.Settlement settlement,
+            Long priceFen,
+            Integer priceMinutes,
+            int durationMinutes,
+            Instant windowStart,
+            Instant windowEnd,
+            String notes) {}
+
+    /**
+     * Places one day's order of a recurring plan in the caller's transaction: a scheduled order like any other
+     * (dispatch starts at its dispatch time), tied to its plan and day, recorded as placed by the system for the
+     * plan.
+     */
+    public Mono<Order> placeOccurrence(Occurrence o) {
+        Instant now = clock.instant();
+        Order order = new Order(
+                UUID.randomUUID(),
+                o.elderId(),
+                o.communityId(),
+                o.service(),
+                OrderStatus.REQUESTED,
+                o.channel(),
+                o.placedBy(),
+                o.settlement(),
+                o.priceFen(),
+                o.priceMinutes(),
+                o.durationMinutes(),
+                o.windowStart(),
+                o.windowEnd(),
+                false,
+                o.notes(),
+                Order.Requirements.NONE,
+                o.windowStart().minus(properties.dispatchLeadTime()),
+                now,
+                null,
+                List.of());
+        return repository
+                .insert(order)
+                .then(repository.tieToPlan(order.id(), o.planId(), o.day()))
+                .then(repository.appendEvent(new OrderEvent(
+                        order.id(),
+                        now,
+                        null,
+                        OrderStatus.REQUESTED,
+                        Actor.SYSTEM.role(),
+                        null,
+                        "助餐计划 " + o.day() + " (meal plan)")))
+                .then(outbox.orderChanged(order.id()))
+                .then(repository.findById(order.id()));
+    }
+
     /**
      * Moves an order from {@code from} to {@code to} and records it, or fails with a 409 problem when the
      * transition is illegal or the order is no longer in {@code from}. For the features that drive orders.
@@ -262,7 +315,7 @@ public class OrderService {
 
     /** The family member (bound) or a worker (covering) cancels before check-in, with a reason. */
     @Transactional
-    Mono<Order> cancel(Caller caller, UUID orderId, String reason) {
+    public Mono<Order> cancel(Caller caller, UUID orderId, String reason) {
         caller.requireRole(Role.FAMILY, Role.COMMUNITY_WORKER);
         return get(caller, orderId).flatMap(order -> {
             if (!order.status().cancellableBeforeCheckIn()) {

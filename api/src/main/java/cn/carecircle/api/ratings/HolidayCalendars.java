@@ -154,6 +154,14 @@ public class HolidayCalendars {
         });
     }
 
+    /**
+     * The working-day calendar from the start of {@code year} to a few years on: official years as entered,
+     * others by weekends only (provisional). For other features that count or pick working days.
+     */
+    public Mono<WorkingDayCalendar> calendar(int year) {
+        return calendarFrom(year);
+    }
+
     private Mono<WorkingDayCalendar> calendarFrom(int year) {
         int to = year + YEARS_AHEAD;
         return Mono.zip(

@@ -52,6 +52,15 @@ public final class DispatchScene {
                                         90),
                                 Map.of(
                                         "service",
+                                        "MEAL",
+                                        "durationMinutes",
+                                        30,
+                                        "priceFen",
+                                        1500,
+                                        "subsidyEligible",
+                                        true),
+                                Map.of(
+                                        "service",
                                         "BATHING",
                                         "durationMinutes",
                                         60,

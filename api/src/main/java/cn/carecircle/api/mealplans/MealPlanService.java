@@ -1,0 +1,335 @@
+package cn.carecircle.api.mealplans;
+
+import cn.carecircle.api.common.ApiException;
+import cn.carecircle.api.common.Role;
+import cn.carecircle.api.common.ServiceType;
+import cn.carecircle.api.common.Transactions;
+import cn.carecircle.api.common.Violations;
+import cn.carecircle.api.community.PriceListEntry;
+import cn.carecircle.api.community.PriceListService;
+import cn.carecircle.api.elders.Elder;
+import cn.carecircle.api.elders.ElderService;
+import cn.carecircle.api.orders.Order;
+import cn.carecircle.api.orders.OrderService;
+import cn.carecircle.api.orders.OrderingProperties;
+import cn.carecircle.api.providers.ServiceOrganisations;
+import cn.carecircle.api.ratings.HolidayCalendars;
+import cn.carecircle.api.ratings.WorkingDayCalendar;
+import cn.carecircle.api.security.Caller;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Recurring meal plans. Every change of a plan and the rolling creation of its days hold the plan's row lock, so
+ * that a pause and the creation of the next days never interleave; a day has at most one live order (a unique
+ * index backs this up).
+ */
+@Service
+class MealPlanService {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** What the family member or the worker asks for. */
+    record PlaceCommand(
+            UUID elderId,
+            UUID canteenId,
+            MealPlan.Days days,
+            int weeks,
+            LocalDate firstDay,
+            LocalTime windowStart,
+            int windowMinutes,
+            int durationMinutes,
+            Order.Settlement settlement,
+            String notes) {}
+
+    /** A plan as its readers see it: with the price of a meal today and its days from today on. */
+    record View(MealPlan plan, PriceListEntry price, List<MealPlan.Occurrence> upcoming) {}
+
+    private final MealPlanRepository repository;
+    private final ElderService elders;
+    private final ServiceOrganisations organisations;
+    private final PriceListService prices;
+    private final OrderService orders;
+    private final HolidayCalendars calendars;
+    private final OrderingProperties ordering;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    MealPlanService(
+            MealPlanRepository repository,
+            ElderService elders,
+            ServiceOrganisations organisations,
+            PriceListService prices,
+            OrderService orders,
+            HolidayCalendars calendars,
+            OrderingProperties ordering,
+            TransactionalOperator tx,
+            Clock clock) {
+        this.repository = repository;
+        this.elders = elders;
+        this.organisations = organisations;
+        this.prices = prices;
+        this.orders = orders;
+        this.calendars = calendars;
+        this.ordering = ordering;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    Mono<View> place(Caller caller, PlaceCommand command) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        Violations v = new Violations();
+        v.check(
+                command.durationMinutes() <= command.windowMinutes(),
+                "durationMinutes",
+                "fits-window",
+                "must not be longer than the delivery window (" + command.windowMinutes() + " min)");
+        v.check(!command.firstDay().isBefore(today), "firstDay", "not-past", "must be today or later");
+        v.check(
+                !command.firstDay().isAfter(today.plusDays(ordering.maxDaysAhead())),
+                "firstDay",
+                "within-days-ahead",
+                "must be within " + ordering.maxDaysAhead() + " days");
+        v.throwIfAny();
+        return elders.forOrdering(caller, command.elderId())
+                .flatMap(elder -> organisations
+                        .require(
+                                command.canteenId(),
+                                elder.communityId(),
+                                ServiceOrganisations.Kind.CANTEEN,
+                                "canteenId")
+                        .then(priceOf(elder.communityId(), command.durationMinutes(), command.settlement()))
+                        .flatMap(price -> {
+                            MealPlan plan = newPlan(caller, command, elder, now);
+                            return Transactions.committed(
+                                    tx,
+                                    repository
+                                            .insert(plan)
+                                            .then(extend(plan, now))
+                                            .thenReturn(plan.id()));
+                        }))
+                .flatMap(this::view);
+    }
+
+    Mono<View> get(Caller caller, UUID planId) {
+        return readable(caller, planId).flatMap(this::view);
+    }
+
+    Flux<View> ofElder(Caller caller, UUID elderId) {
+        return elders.forOrdering(caller, elderId)
+                .flatMapMany(elder -> repository.ofElder(elder.id()))
+                .concatMap(plan -> view(plan.id()));
+    }
+
+    /** Stops creating days and cancels those not begun; the reason goes on each cancelled order's timeline. */
+    Mono<View> pause(Caller caller, UUID planId, String reason) {
+        return change(caller, planId, MealPlan.Status.PAUSED, reason);
+    }
+
+    Mono<View> cancel(Caller caller, UUID planId, String reason) {
+        return change(caller, planId, MealPlan.Status.CANCELLED, reason);
+    }
+
+    /** Active again: days from today on (today only if its window is still ahead) are created again. */
+    Mono<View> resume(Caller caller, UUID planId) {
+        Instant now = clock.instant();
+        LocalDate yesterday = LocalDate.ofInstant(now, CHINA).minusDays(1);
+        return readable(caller, planId)
+                .flatMap(found ->
+                        Transactions.committed(tx, repository.lock(planId).flatMap(plan -> {
+                            if (plan.status() != MealPlan.Status.PAUSED) {
+                                return Mono.error(ApiException.illegalState(
+                                        "Only a paused plan is resumed; this one is " + plan.status()));
+                            }
+                            LocalDate through = plan.createdThrough() == null
+                                            || plan.createdThrough().isAfter(yesterday)
+                                    ? yesterday
+                                    : plan.createdThrough();
+                            MealPlan active = withState(plan, MealPlan.Status.ACTIVE, through);
+                            return repository
+                                    .update(planId, MealPlan.Status.ACTIVE, through, null)
+                                    .then(extend(active, now))
+                                    .thenReturn(planId);
+                        })))
+                .flatMap(this::view);
+    }
+
+    /**
+     * Creates the plan's orders from the day after the last one considered up to the ordering horizon (or the
+     * plan's last day), skipping days the plan does not serve, days whose window has begun and days that have a
+     * live order already; then records how far it got and when to go on (the next midnight, China time). Runs in
+     * the caller's transaction, with the plan locked or new.
+     */
+    Mono<Void> extend(MealPlan plan, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        LocalDate from = plan.createdThrough() == null
+                ? plan.firstDay()
+                : later(plan.firstDay(), plan.createdThrough().plusDays(1));
+        from = later(from, today);
+        LocalDate horizon = today.plusDays(ordering.maxDaysAhead());
+        LocalDate to = plan.lastDay().isBefore(horizon) ? plan.lastDay() : horizon;
+        Instant next = to.isBefore(plan.lastDay())
+                ? today.plusDays(1).atStartOfDay(CHINA).toInstant()
+                : null;
+        LocalDate through =
+                plan.createdThrough() != null && plan.createdThrough().isAfter(to) ? plan.createdThrough() : to;
+        Mono<Void> record = repository.update(plan.id(), MealPlan.Status.ACTIVE, through, next);
+        if (from.isAfter(to)) {
+            return record;
+        }
+        LocalDate first = from;
+        Mono<WorkingDayCalendar> calendar = plan.days() == MealPlan.Days.WORKDAYS
+                ? calendars.calendar(first.getYear())
+                : Mono.just(new WorkingDayCalendar(java.util.Map.of(), java.util.Map.of()));
+        return Mono.zip(
+                        calendar,
+                        repository.liveDays(plan.id(), first, to).collect(HashSet<LocalDate>::new, Set::add),
+                        priceOf(plan.communityId(), plan.durationMinutes(), plan.settlement()))
+                .flatMapMany(t -> Flux.fromStream(Stream.iterate(first, d -> !d.isAfter(to), d -> d.plusDays(1)))
+                        .filter(day ->
+                                plan.days() == MealPlan.Days.DAILY || t.getT1().isWorkingDay(day))
+                        .filter(day -> !t.getT2().contains(day))
+                        .filter(day -> windowStart(plan, day).isAfter(now))
+                        .concatMap(day -> orders.placeOccurrence(occurrence(plan, day, t.getT3()))))
+                .then(record);
+    }
+
+    private Mono<View> change(Caller caller, UUID planId, MealPlan.Status to, String reason) {
+        Instant now = clock.instant();
+        return readable(caller, planId)
+                .flatMap(found ->
+                        Transactions.committed(tx, repository.lock(planId).flatMap(plan -> {
+                            boolean allowed = to == MealPlan.Status.PAUSED
+                                    ? plan.status() == MealPlan.Status.ACTIVE
+                                    : plan.status() != MealPlan.Status.CANCELLED;
+                            if (!allowed) {
+                                return Mono.error(ApiException.illegalState("A plan that is " + plan.status()
+                                        + " cannot be " + to.name().toLowerCase()));
+                            }
+                            String why = (to == MealPlan.Status.PAUSED ? "助餐计划暂停：" : "助餐计划取消：") + reason;
+                            return repository
+                                    .unservedAfter(planId, now)
+                                    .concatMap(orderId -> orders.cancel(caller, orderId, why))
+                                    .then(repository.update(planId, to, plan.createdThrough(), null))
+                                    .thenReturn(planId);
+                        })))
+                .flatMap(this::view);
+    }
+
+    /** The plan, if the caller may order for its elder (the bound family member, a covering worker); else 404. */
+    private Mono<MealPlan> readable(Caller caller, UUID planId) {
+        caller.requireRole(Role.FAMILY, Role.COMMUNITY_WORKER);
+        return repository
+                .findById(planId)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("Meal plan")))
+                .flatMap(plan -> elders.forOrdering(caller, plan.elderId())
+                        .onErrorMap(ApiException.class, e -> ApiException.notFound("Meal plan"))
+                        .thenReturn(plan));
+    }
+
+    private Mono<View> view(UUID planId) {
+        return repository.findById(planId).flatMap(this::view);
+    }
+
+    private Mono<View> view(MealPlan plan) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), CHINA);
+        return Mono.zip(
+                priceOf(plan.communityId(), plan.durationMinutes(), plan.settlement())
+                        .map(java.util.Optional::of)
+                        .onErrorReturn(ApiException.class, java.util.Optional.empty()),
+                repository.upcoming(plan.id(), today).collectList(),
+                (price, upcoming) -> new View(plan, price.orElse(null), upcoming));
+    }
+
+    private Mono<PriceListEntry> priceOf(UUID communityId, int durationMinutes, Order.Settlement settlement) {
+        return prices.priceFor(
+                communityId, ServiceType.MEAL, durationMinutes, settlement == Order.Settlement.TIME_BANK);
+    }
+
+    private static MealPlan newPlan(Caller caller, PlaceCommand c, Elder elder, Instant now) {
+        boolean asWorker = caller.has(Role.COMMUNITY_WORKER) && caller.covers(elder.communityId());
+        return new MealPlan(
+                UUID.randomUUID(),
+                elder.id(),
+                elder.communityId(),
+                c.canteenId(),
+                caller.accountId(),
+                asWorker ? Order.Channel.PHONE : Order.Channel.APP,
+                c.settlement(),
+                c.days(),
+                c.firstDay(),
+                c.firstDay().plusWeeks(c.weeks()).minusDays(1),
+                c.windowStart(),
+                c.windowMinutes(),
+                c.durationMinutes(),
+                c.notes(),
+                MealPlan.Status.ACTIVE,
+                null,
+                null,
+                now);
+    }
+
+    private static OrderService.Occurrence occurrence(MealPlan plan, LocalDate day, PriceListEntry price) {
+        boolean paid = plan.settlement() == Order.Settlement.PAID;
+        Instant start = windowStart(plan, day);
+        return new OrderService.Occurrence(
+                plan.id(),
+                day,
+                plan.elderId(),
+                plan.communityId(),
+                ServiceType.MEAL,
+                plan.channel(),
+                plan.placedBy(),
+                plan.settlement(),
+                paid ? price.priceFen() : null,
+                paid ? null : price.timeBankMinutes(),
+                plan.durationMinutes(),
+                start,
+                start.plus(Duration.ofMinutes(plan.windowMinutes())),
+                plan.notes());
+    }
+
+    private static Instant windowStart(MealPlan plan, LocalDate day) {
+        return day.atTime(plan.windowStart()).atZone(CHINA).toInstant();
+    }
+
+    private static MealPlan withState(MealPlan p, MealPlan.Status status, LocalDate createdThrough) {
+        return new MealPlan(
+                p.id(),
+                p.elderId(),
+                p.communityId(),
+                p.canteenId(),
+                p.placedBy(),
+                p.channel(),
+                p.settlement(),
+                p.days(),
+                p.firstDay(),
+                p.lastDay(),
+                p.windowStart(),
+                p.windowMinutes(),
+                p.durationMinutes(),
+                p.notes(),
+                status,
+                createdThrough,
+                p.dueAt(),
+                p.placedAt());
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
