@@ -62,7 +62,11 @@ export async function openBrowser(t, viewport = LAPTOP) {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   const consoleErrors = [];
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('pageerror', (error) => {
+    consoleErrors.push(String(error));
+    // in the run's output too, so that a page that went blank says why
+    console.error(`[page error] ${t.name}: ${error.stack ?? error}`);
+  });
   return { page, consoleErrors };
 }
 

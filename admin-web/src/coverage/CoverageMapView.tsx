@@ -27,58 +27,63 @@ export function CoverageMapView({ map, service }: CoverageMapViewProps) {
   const bounds = latLngBounds(points).pad(0.15);
   const providers = map.providers.filter((p) => p.services.includes(service));
   return (
-    <MapContainer
-      key={`${map.centre.lat.toString()},${map.centre.lon.toString()}`}
-      bounds={bounds}
-      attributionControl={false}
-      scrollWheelZoom={false}
-      style={{ height: 460, width: '100%', background: '#f4f6f8', borderRadius: 8 }}
-      data-testid="coverage-map"
-    >
-      {map.boundary && (
-        <GeoJSON
-          data={map.boundary as unknown as GeoJsonObject}
-          style={{
-            color: '#495057',
-            weight: 2,
-            dashArray: '6 4',
-            fillColor: '#dee2e6',
-            fillOpacity: 0.35,
-          }}
-        />
-      )}
-      {providers.map((p) => (
-        <CircleMarker
-          key={p.providerId}
-          center={[p.point.lat, p.point.lon]}
-          radius={7}
-          pathOptions={{
-            color: PROVIDER,
-            fillColor: PROVIDER,
-            fillOpacity: 0.9,
-            className: 'map-provider',
-          }}
-        />
-      ))}
-      {map.elders.map((e) => {
-        const uncovered = e.uncoveredServices.includes(service);
-        return (
-          <CircleMarker
-            key={`${e.elderId}-${service}`}
-            center={[e.point.lat, e.point.lon]}
-            radius={5}
-            pathOptions={{
-              color: uncovered ? UNCOVERED : COVERED,
-              fillColor: uncovered ? UNCOVERED : COVERED,
-              fillOpacity: 0.75,
-              className: uncovered ? 'map-elder-uncovered' : 'map-elder-covered',
+    // MapContainer passes no data attributes on to its element: the test id sits on a wrapper
+    <div data-testid="coverage-map">
+      <MapContainer
+        key={`${map.centre.lat.toString()},${map.centre.lon.toString()}`}
+        bounds={bounds}
+        attributionControl={false}
+        scrollWheelZoom={false}
+        style={{ height: 460, width: '100%', background: '#f4f6f8', borderRadius: 8 }}
+      >
+        {map.boundary && (
+          <GeoJSON
+            data={map.boundary as unknown as GeoJsonObject}
+            style={{
+              color: '#495057',
+              weight: 2,
+              dashArray: '6 4',
+              fillColor: '#dee2e6',
+              fillOpacity: 0.35,
             }}
-          >
-            <Tooltip>{e.maskedName}</Tooltip>
-          </CircleMarker>
-        );
-      })}
-    </MapContainer>
+          />
+        )}
+        {providers.map((p) => (
+          <CircleMarker
+            key={p.providerId}
+            center={[p.point.lat, p.point.lon]}
+            radius={7}
+            className="map-provider"
+            pathOptions={{
+              color: PROVIDER,
+              fillColor: PROVIDER,
+              fillOpacity: 0.9,
+              className: 'map-provider',
+            }}
+          />
+        ))}
+        {map.elders.map((e) => {
+          const uncovered = e.uncoveredServices.includes(service);
+          return (
+            <CircleMarker
+              key={`${e.elderId}-${service}`}
+              center={[e.point.lat, e.point.lon]}
+              radius={5}
+              // Leaflet takes a class only when it creates the path; the key makes a new one per service
+              className={uncovered ? 'map-elder-uncovered' : 'map-elder-covered'}
+              pathOptions={{
+                color: uncovered ? UNCOVERED : COVERED,
+                fillColor: uncovered ? UNCOVERED : COVERED,
+                fillOpacity: 0.75,
+                className: uncovered ? 'map-elder-uncovered' : 'map-elder-covered',
+              }}
+            >
+              <Tooltip>{e.maskedName}</Tooltip>
+            </CircleMarker>
+          );
+        })}
+      </MapContainer>
+    </div>
   );
 }
 
