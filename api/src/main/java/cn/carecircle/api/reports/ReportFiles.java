@@ -86,6 +86,18 @@ final class ReportFiles {
         c.add(new Column("派单至接单用时P90(分钟)", r -> r.figures().assignment().p90Minutes(), false));
         c.add(new Column("时间银行发放(分钟)", r -> r.figures().timeBank().issuedMinutes(), false));
         c.add(new Column("时间银行兑换(分钟)", r -> r.figures().timeBank().redeemedMinutes(), false));
+        c.add(new Column("应评价单数", r -> r.figures().ratings().completed(), false));
+        c.add(new Column("已评价单数", r -> r.figures().ratings().rated(), false));
+        c.add(new Column("未评价单数", r -> r.figures().ratings().unrated(), false));
+        c.add(new Column("好评数", r -> r.figures().ratings().good(), false));
+        c.add(new Column("差评数", r -> r.figures().ratings().bad(), false));
+        c.add(new Column("好评率", r -> r.figures().ratings().goodRate(), true));
+        c.add(new Column("差评回访件数", r -> r.figures().followUps().cases(), false));
+        c.add(new Column("已回访件数", r -> r.figures().followUps().calledBack(), false));
+        c.add(new Column("回访率", r -> r.figures().followUps().callBackRate(), true));
+        c.add(new Column("按期办结件数", r -> r.figures().followUps().closedOnTime(), false));
+        c.add(new Column("已办结或到期件数", r -> r.figures().followUps().closedOrDue(), false));
+        c.add(new Column("按期办结率", r -> r.figures().followUps().onTimeClosureRate(), true));
         c.add(new Column("特殊困难老年人应探访人数", r -> r.figures().visits().planned(), false));
         c.add(new Column("已探访人数", r -> r.figures().visits().visited(), false));
         c.add(new Column("月探访率", r -> r.figures().visits().rate(), true));
@@ -205,6 +217,11 @@ final class ReportFiles {
         lines.add("统计月份：" + report.month() + "（北京时间自然月）");
         lines.add("服务老人数：当月有订单完成服务的老年人人数");
         lines.add("派单至接单用时：当月首次被接单的订单，自开始派单至首次接单的分钟数");
+        lines.add("应评价单数：当月完成服务（按完成时间计）的订单，不含争议后取消的订单；其评价、差评回访无论何时发生，都计入完成当月");
+        lines.add("好评：非常满意、满意、基本满意；差评：不满意、非常不满意；未评价的订单不计为好评");
+        lines.add("好评率：好评数 ÷ 已评价单数");
+        lines.add("回访率：至少记录过一次回访的差评回访件数 ÷ 差评回访件数（目标100%）");
+        lines.add("按期办结率：在办结期限内办结的件数 ÷ 已办结或已过期限的件数（是否过期按报表生成时间判断）");
         lines.add("月探访率：已探访的特殊困难老年人 ÷ 应探访的特殊困难老年人");
         lines.add("15分钟服务圈覆盖率：15分钟（社区设定的时限）内至少有一名符合条件的服务人员可达的老年人占比");
         for (MonthlyReport.Gap gap : report.unavailable()) {
@@ -219,8 +236,6 @@ final class ReportFiles {
 
     static String sectionLabel(MonthlyReport.Section section) {
         return switch (section) {
-            case RATINGS -> "好差评";
-            case FOLLOW_UPS -> "差评回访";
             case SUBSIDY -> "养老服务补贴";
         };
     }

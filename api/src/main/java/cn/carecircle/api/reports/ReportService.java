@@ -8,6 +8,7 @@ import cn.carecircle.api.community.Community;
 import cn.carecircle.api.community.CommunityService;
 import cn.carecircle.api.coverage.Coverage;
 import cn.carecircle.api.coverage.CoverageService;
+import cn.carecircle.api.ratings.RatingStatistics;
 import cn.carecircle.api.security.Caller;
 import cn.carecircle.api.visits.VisitMonth;
 import cn.carecircle.api.visits.VisitService;
@@ -36,17 +37,10 @@ class ReportService {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** The sections whose features are not built yet; each becomes a section of the report once its tables exist. */
-    static final List<MonthlyReport.Gap> UNAVAILABLE = List.of(
-            new MonthlyReport.Gap(
-                    MonthlyReport.Section.RATINGS, "ratings (好差评) are not recorded yet: figures follow once they are"),
-            new MonthlyReport.Gap(
-                    MonthlyReport.Section.FOLLOW_UPS,
-                    "bad-rating follow-up cases (差评回访) are not recorded yet: call-back and on-time closure rates"
-                            + " follow once they are"),
-            new MonthlyReport.Gap(
-                    MonthlyReport.Section.SUBSIDY,
-                    "payments and the service subsidy (养老服务补贴) are not recorded yet: subsidy spent follows once"
-                            + " they are"));
+    static final List<MonthlyReport.Gap> UNAVAILABLE = List.of(new MonthlyReport.Gap(
+            MonthlyReport.Section.SUBSIDY,
+            "payments and the service subsidy (养老服务补贴) are not recorded yet: subsidy spent follows once"
+                    + " they are"));
 
     /** What a report is of: the month, and one community or the covered communities of a region. */
     record Request(YearMonth month, UUID communityId, String regionCode) {}
@@ -55,6 +49,7 @@ class ReportService {
     private final CommunityService communities;
     private final VisitService visits;
     private final CoverageService coverage;
+    private final RatingStatistics ratings;
     private final Clock clock;
 
     ReportService(
@@ -62,11 +57,13 @@ class ReportService {
             CommunityService communities,
             VisitService visits,
             CoverageService coverage,
+            RatingStatistics ratings,
             Clock clock) {
         this.repository = repository;
         this.communities = communities;
         this.visits = visits;
         this.coverage = coverage;
+        this.ratings = ratings;
         this.clock = clock;
     }
 
@@ -113,9 +110,12 @@ class ReportService {
                         repository.assignmentTimes(ids, from, until).collectList(),
                         repository.timeBank(ids, from, until).collectList(),
                         visits.figures(ids, month).collectList(),
-                        coverage.figures(ids, month).collectList())
+                        coverage.figures(ids, month).collectList(),
+                        // the same China-time month; cases judged due at the report's time
+                        ratings.figures(ids, month, CHINA, now).collectList())
                 .map(t -> {
-                    Parts parts = new Parts(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6());
+                    Parts parts =
+                            new Parts(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6(), t.getT7());
                     List<MonthlyReport.Figures> rows = scope.stream()
                             .sorted(Comparator.comparing(Community::code))
                             .map(c -> parts.figures(c.id(), c.name()))
@@ -142,7 +142,8 @@ class ReportService {
             List<ReportRepository.AssignmentTimes> times,
             List<ReportRepository.TimeBankMinutes> timeBank,
             List<VisitMonth.Figures> visits,
-            List<Coverage.Figure> coverage) {
+            List<Coverage.Figure> coverage,
+            List<RatingStatistics.Row> ratings) {
 
         MonthlyReport.Figures figures(UUID communityId, String name) {
             List<ReportRepository.Placed> mine = placed.stream()
@@ -171,6 +172,10 @@ class ReportService {
                     .filter(v -> communityId == null || v.communityId().equals(communityId))
                     .mapToLong(VisitMonth.Figures::visited)
                     .sum();
+            RatingStatistics.Counts counts = ratings.stream()
+                    .filter(r -> communityId == null || r.communityId().equals(communityId))
+                    .map(RatingStatistics.Row::counts)
+                    .reduce(RatingStatistics.Counts.NONE, RatingStatistics.Counts::plus);
             return new MonthlyReport.Figures(
                     communityId,
                     name,
@@ -186,6 +191,8 @@ class ReportService {
                                     time.orders(), oneDecimal(time.median()), oneDecimal(time.p90())),
                     new MonthlyReport.TimeBank(issued, redeemed),
                     new MonthlyReport.Visits(planned, visited, planned == 0 ? null : (double) visited / planned),
+                    MonthlyReport.Ratings.of(counts),
+                    MonthlyReport.FollowUps.of(counts),
                     coverage(communityId));
         }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A monthly report whose every figure is checked against what the test made: two communities of a region of their
  * own (so no other test's data counts), orders placed over HTTP by a family member (app) and a worker (phone),
  * escalated (nobody online), assigned by hand, checked in and out at known minutes, time-bank minutes issued and
- * redeemed, a monthly visit, and a
- * coverage computation; then the community report, the district report, and both files.
+ * redeemed, a monthly visit, and a coverage computation; then the community report, the district report, and both
+ * files. A second month of orders is rated good and bad over HTTP, with follow-up cases called back, closed on time
+ * and left overdue, for the ratings and follow-up figures.
  */
 class ReportsTest extends IntegrationTest {
 
@@ -209,7 +211,11 @@ class ReportsTest extends IntegrationTest {
 
     /** At {@code minutes} after the start, the worker assigns the escalated order to the provider by hand. */
     private void assign(int minutes, UUID order, String provider) {
-        clock.set(START.plus(Duration.ofMinutes(minutes)));
+        assignAt(START.plus(Duration.ofMinutes(minutes)), order, provider);
+    }
+
+    private void assignAt(Instant at, UUID order, String provider) {
+        clock.set(at);
         worker.post()
                 .uri("/api/v1/orders/{id}/assignment", order)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -224,7 +230,17 @@ class ReportsTest extends IntegrationTest {
 
     /** At {@code minutes} after the start, the provider checks in at the door with the elder's code, then out. */
     private void serve(int minutes, UUID order, String provider, WebTestClient family) {
-        clock.set(START.plus(Duration.ofMinutes(minutes)));
+        serveAt(
+                START.plus(Duration.ofMinutes(minutes)),
+                START.plus(Duration.ofMinutes(minutes + 30)),
+                order,
+                provider,
+                family);
+    }
+
+    /** The provider checks in at the door with the elder's code at {@code in}, and out at {@code out}. */
+    private void serveAt(Instant in, Instant out, UUID order, String provider, WebTestClient family) {
+        clock.set(in);
         Map<?, ?> codes = family.get()
                 .uri("/api/v1/orders/{id}/visit-codes", order)
                 .exchange()
@@ -242,11 +258,49 @@ class ReportsTest extends IntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        clock.set(START.plus(Duration.ofMinutes(minutes + 30)));
+        clock.set(out);
         client.post()
                 .uri("/api/v1/jobs/{id}/check-out", order)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("note", "送餐到家，老人状态良好"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    /**
+     * A meal the family member orders for the elder at {@code placed}: nobody is online, so it escalates; the worker
+     * assigns it by hand a minute later, and the provider checks in at the door and checks out at {@code done}.
+     */
+    private UUID completed(WebTestClient family, UUID elder, String provider, Instant placed, Instant done) {
+        clock.set(placed);
+        UUID order = place(family, elder, "MEAL", 30);
+        assignAt(placed.plus(Duration.ofMinutes(1)), order, provider);
+        serveAt(placed.plus(Duration.ofMinutes(2)), done, order, provider, family);
+        return order;
+    }
+
+    /** The family member rates the order at this level over HTTP; returns the follow-up case it opened, or null. */
+    private Object rate(WebTestClient family, UUID order, String level) {
+        Map<?, ?> rating = family.post()
+                .uri("/api/v1/orders/{id}/rating", order)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("level", level))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return rating.get("followUpId");
+    }
+
+    /** The worker takes a step of a follow-up case: calls, finding or closure. */
+    private void followUp(Object caseId, String step, Map<String, Object> body) {
+        worker.post()
+                .uri("/api/v1/follow-ups/{id}/" + step, caseId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
                 .exchange()
                 .expectStatus()
                 .isOk();
@@ -280,6 +334,12 @@ class ReportsTest extends IntegrationTest {
 
     private static Map<?, ?> m(Object o) {
         return (Map<?, ?>) o;
+    }
+
+    /** A JSON object, for assertions on its entries. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Object o) {
+        return (Map<String, Object>) o;
     }
 
     private static Map<?, ?> byService(Map<?, ?> figures, String list, String service) {
@@ -417,7 +477,7 @@ class ReportsTest extends IntegrationTest {
         assertThat(report.get("regionCode")).isEqualTo(region);
         assertThat(((List<?>) report.get("unavailable"))
                         .stream().map(g -> m(g).get("section").toString()).toList())
-                .containsExactly("RATINGS", "FOLLOW_UPS", "SUBSIDY");
+                .containsExactly("SUBSIDY");
         Map<?, ?> total = m(report.get("total"));
         assertThat(((List<?>) report.get("communities"))).hasSize(1);
         assertThat(total.get("eldersServed")).isEqualTo(1); // o1 and o3, both for e1
@@ -442,6 +502,19 @@ class ReportsTest extends IntegrationTest {
         assertThat(m(total.get("visits")).get("planned")).isEqualTo(2);
         assertThat(m(total.get("visits")).get("visited")).isEqualTo(1);
         assertThat(m(total.get("visits")).get("rate")).isEqualTo(0.5);
+        // o1 and o3 were completed and nobody rated them: unrated, never good
+        assertThat(json(total.get("ratings")))
+                .containsEntry("completed", 2)
+                .containsEntry("rated", 0)
+                .containsEntry("unrated", 2)
+                .containsEntry("good", 0)
+                .containsEntry("bad", 0)
+                .doesNotContainKey("goodRate");
+        assertThat(json(total.get("followUps")))
+                .containsEntry("cases", 0)
+                .containsEntry("closedOrDue", 0)
+                .doesNotContainKey("callBackRate")
+                .doesNotContainKey("onTimeClosureRate");
         // the two meal providers and the (female) bather live close to both elders; nobody cleans or nurses
         assertThat(byService(total, "coverage", "MEAL").get("elders")).isEqualTo(2);
         assertThat(byService(total, "coverage", "MEAL").get("covered")).isEqualTo(2);
@@ -549,7 +622,239 @@ class ReportsTest extends IntegrationTest {
             assertThat(row.get("月探访率")).isEqualTo("0.5");
             String notes =
                     sheets.get(1).read().stream().map(r -> r.getCellText(0)).collect(Collectors.joining("\n"));
-            assertThat(notes).contains("好差评", "差评回访", "养老服务补贴");
+            assertThat(notes).contains("养老服务补贴：暂无数据").doesNotContain("好差评：暂无数据", "差评回访：暂无数据");
+        }
+    }
+
+    @Test
+    void ratingsAndFollowUpsCountInTheMonthTheOrderWasCompletedInChinaTime() throws IOException {
+        WebTestClient family = fixtures.family();
+        UUID elderA = fixtures.boundElder(family, worker, a);
+        UUID elderB = fixtures.boundElder(family, worker, b);
+        String cookA = provider(a, "MEAL", "HEALTH_CERTIFICATE");
+        String cookB = provider(b, "MEAL", "HEALTH_CERTIFICATE");
+
+        // completed at 23:20 on 31 October in Beijing: October's, rated good
+        UUID october = completed(
+                family, elderA, cookA, Instant.parse("2026-10-31T15:00:00Z"), Instant.parse("2026-10-31T15:20:00Z"));
+        assertThat(rate(family, october, "VERY_SATISFIED")).isNull();
+        // placed on 31 October, completed at 00:10 on 1 November in Beijing (still October in UTC): November's,
+        // and nobody rates it
+        completed(family, elderA, cookA, Instant.parse("2026-10-31T15:40:00Z"), Instant.parse("2026-10-31T16:10:00Z"));
+
+        // Monday 23 November: community a has five more, rated by the family member; b has two
+        List<String> levelsA =
+                List.of("VERY_SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED", "VERY_DISSATISFIED", "DISSATISFIED");
+        List<Object> casesA = new ArrayList<>();
+        for (int i = 0; i < levelsA.size(); i++) {
+            Instant placed = START.plus(Duration.ofHours(i));
+            UUID order = completed(family, elderA, cookA, placed, placed.plus(Duration.ofMinutes(20)));
+            Object caseId = rate(family, order, levelsA.get(i));
+            if (caseId != null) {
+                casesA.add(caseId);
+            }
+        }
+        assertThat(casesA).hasSize(3);
+        Instant placedB = START.plus(Duration.ofHours(5));
+        UUID goodB = completed(family, elderB, cookB, placedB, placedB.plus(Duration.ofMinutes(20)));
+        assertThat(rate(family, goodB, "SATISFIED")).isNull();
+        placedB = START.plus(Duration.ofHours(6));
+        UUID badB = completed(family, elderB, cookB, placedB, placedB.plus(Duration.ofMinutes(20)));
+        assertThat(rate(family, badB, "VERY_DISSATISFIED")).isNotNull();
+
+        // the cases are due at the end of Monday 30 November; the worker tries to call back the first (not reached)
+        // and handles the second to closure at once; the third, and b's, stay untouched
+        clock.set(START.plus(Duration.ofHours(8)));
+        followUp(casesA.get(0), "calls", Map.of("outcome", "NOT_REACHABLE"));
+        followUp(casesA.get(1), "calls", Map.of("outcome", "REACHED", "note", "家属反映饭菜偏凉"));
+        followUp(casesA.get(1), "finding", Map.of("finding", "NOT_UPHELD"));
+        followUp(casesA.get(1), "closure", Map.of("handlingLevel", "SATISFIED"));
+
+        Map<?, ?> now = m(report(worker, "month=2026-11&communityId=" + a).get("total"));
+        // the report's own count of completions agrees: six orders reached COMPLETED in November in Beijing
+        assertThat(now.get("completed")).isEqualTo(6);
+        assertThat(json(now.get("ratings")))
+                .containsEntry("completed", 6)
+                .containsEntry("rated", 5)
+                .containsEntry("unrated", 1)
+                .containsEntry("good", 2)
+                .containsEntry("bad", 3)
+                .containsEntry("goodRate", 0.4);
+        // one case closed, none past its due time yet
+        assertThat(json(now.get("followUps")))
+                .containsEntry("cases", 3)
+                .containsEntry("calledBack", 2)
+                .containsEntry("callBackRate", 2.0 / 3)
+                .containsEntry("closedOnTime", 1)
+                .containsEntry("closedOrDue", 1)
+                .containsEntry("onTimeClosureRate", 1.0);
+        Map<?, ?> octoberTotal =
+                m(report(worker, "month=2026-10&communityId=" + a).get("total"));
+        assertThat(json(octoberTotal.get("ratings")))
+                .containsEntry("completed", 1)
+                .containsEntry("rated", 1)
+                .containsEntry("unrated", 0)
+                .containsEntry("good", 1)
+                .containsEntry("goodRate", 1.0);
+        assertThat(json(octoberTotal.get("followUps")))
+                .containsEntry("cases", 0)
+                .doesNotContainKey("callBackRate")
+                .doesNotContainKey("onTimeClosureRate");
+
+        // 1 December, 10:00 in Beijing: the open cases are past their due time
+        clock.set(Instant.parse("2026-12-01T02:00:00Z"));
+        Map<?, ?> later = m(report(worker, "month=2026-11&communityId=" + a).get("total"));
+        assertThat(json(later.get("followUps")))
+                .containsEntry("cases", 3)
+                .containsEntry("calledBack", 2)
+                .containsEntry("closedOnTime", 1)
+                .containsEntry("closedOrDue", 3)
+                .containsEntry("onTimeClosureRate", 1.0 / 3);
+
+        // the district: each community, and a total over both
+        Map<?, ?> district = report(fixtures.official(a, b), "month=2026-11&regionCode=" + region);
+        List<?> rows = (List<?>) district.get("communities");
+        Map<?, ?> rowB = m(rows.get(1));
+        assertThat(rowB.get("name")).isEqualTo("乙社区");
+        assertThat(json(rowB.get("ratings")))
+                .containsEntry("completed", 2)
+                .containsEntry("rated", 2)
+                .containsEntry("good", 1)
+                .containsEntry("bad", 1)
+                .containsEntry("goodRate", 0.5);
+        assertThat(json(rowB.get("followUps")))
+                .containsEntry("cases", 1)
+                .containsEntry("calledBack", 0)
+                .containsEntry("callBackRate", 0.0)
+                .containsEntry("closedOrDue", 1)
+                .containsEntry("onTimeClosureRate", 0.0);
+        assertThat(json(m(rows.get(0)).get("ratings"))).containsEntry("good", 2);
+        Map<?, ?> sum = m(district.get("total"));
+        assertThat(json(sum.get("ratings")))
+                .containsEntry("completed", 8)
+                .containsEntry("rated", 7)
+                .containsEntry("unrated", 1)
+                .containsEntry("good", 3)
+                .containsEntry("bad", 4)
+                .containsEntry("goodRate", 3.0 / 7);
+        assertThat(json(sum.get("followUps")))
+                .containsEntry("cases", 4)
+                .containsEntry("calledBack", 2)
+                .containsEntry("callBackRate", 0.5)
+                .containsEntry("closedOnTime", 1)
+                .containsEntry("closedOrDue", 4)
+                .containsEntry("onTimeClosureRate", 0.25);
+        assertThat(district.get("unavailable").toString()).doesNotContain("RATINGS", "FOLLOW_UPS");
+
+        // the district as CSV: the new headings, shares as percentages
+        byte[] csv = worker.get()
+                .uri("/api/v1/reports/monthly/export?month=2026-11&format=csv&regionCode=" + region)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8)))) {
+            assertThat(parser.getHeaderNames())
+                    .contains(
+                            "应评价单数",
+                            "已评价单数",
+                            "未评价单数",
+                            "好评数",
+                            "差评数",
+                            "好评率",
+                            "差评回访件数",
+                            "已回访件数",
+                            "回访率",
+                            "按期办结件数",
+                            "已办结或到期件数",
+                            "按期办结率");
+            records = parser.getRecords();
+        }
+        assertThat(records).hasSize(3);
+        assertThat(records.get(0).toMap())
+                .containsEntry("社区", "甲社区")
+                .containsEntry("应评价单数", "6")
+                .containsEntry("未评价单数", "1")
+                .containsEntry("好评数", "2")
+                .containsEntry("差评数", "3")
+                .containsEntry("好评率", "40.0%")
+                .containsEntry("差评回访件数", "3")
+                .containsEntry("回访率", "66.7%")
+                .containsEntry("按期办结率", "33.3%");
+        assertThat(records.get(1).toMap())
+                .containsEntry("社区", "乙社区")
+                .containsEntry("回访率", "0.0%")
+                .containsEntry("按期办结率", "0.0%");
+        assertThat(records.get(2).toMap())
+                .containsEntry("社区", "合计")
+                .containsEntry("已评价单数", "7")
+                .containsEntry("好评率", "42.9%")
+                .containsEntry("回访率", "50.0%")
+                .containsEntry("按期办结件数", "1")
+                .containsEntry("已办结或到期件数", "4")
+                .containsEntry("按期办结率", "25.0%");
+
+        // October's community file: no case, so the rates are empty cells
+        byte[] octoberCsv = worker.get()
+                .uri("/api/v1/reports/monthly/export?month=2026-10&format=csv&communityId=" + a)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(new String(octoberCsv, 3, octoberCsv.length - 3, StandardCharsets.UTF_8)))) {
+            assertThat(parser.getRecords().get(0).toMap())
+                    .containsEntry("好评率", "100.0%")
+                    .containsEntry("差评回访件数", "0")
+                    .containsEntry("回访率", "")
+                    .containsEntry("按期办结率", "");
+        }
+
+        // the community as XLSX: numbers in cells, shares as fractions formatted as percentages
+        byte[] xlsx = worker.get()
+                .uri("/api/v1/reports/monthly/export?month=2026-11&format=xlsx&communityId=" + a)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Sheet> sheets = workbook.getSheets().toList();
+            List<org.dhatim.fastexcel.reader.Row> cells = sheets.get(0).read();
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < cells.get(0).getCellCount(); c++) {
+                row.put(cells.get(0).getCellText(c), cells.get(1).getCellText(c));
+            }
+            assertThat(row)
+                    .containsEntry("应评价单数", "6")
+                    .containsEntry("已评价单数", "5")
+                    .containsEntry("好评数", "2")
+                    .containsEntry("差评数", "3")
+                    .containsEntry("好评率", "0.4")
+                    .containsEntry("已回访件数", "2")
+                    .containsEntry("已办结或到期件数", "3");
+            assertThat(Double.parseDouble(row.get("回访率")))
+                    .isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(Double.parseDouble(row.get("按期办结率")))
+                    .isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+            String notes =
+                    sheets.get(1).read().stream().map(r -> r.getCellText(0)).collect(Collectors.joining("\n"));
+            assertThat(notes).contains("好评率：", "回访率：", "按期办结率：");
         }
     }
 
