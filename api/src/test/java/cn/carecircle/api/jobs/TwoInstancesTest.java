@@ -83,8 +83,8 @@ class TwoInstancesTest extends IntegrationTest {
 
         second = new SpringApplicationBuilder(CareCircleApplication.class, TestClockConfiguration.class)
                 .profiles("test")
-                .properties("server.port=0")
-                .run();
+                // an argument, not a default property: application.yaml's ${PORT:8080} would win over that
+                .run("--server.port=0");
         BackgroundWorker other = second.getBean(BackgroundWorker.class);
         // every order's dispatch time (two hours before its window) has come, on both instances' clocks
         Instant later = START.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(ORDERS));
