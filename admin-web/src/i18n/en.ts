@@ -657,11 +657,7 @@ export const en: Translation = {
     downloadFailed: 'The download failed',
     generatedAt: 'Generated at {{time}}',
     gapsTitle: 'No figures yet for these (their features are not live)',
-    section: {
-      RATINGS: 'Ratings',
-      FOLLOW_UPS: 'Bad-rating follow-ups',
-      SUBSIDY: 'Service subsidy',
-    },
+    section: { SUBSIDY: 'Service subsidy' },
     figures: {
       eldersServed: 'Elders served',
       ordersPlaced: 'Orders placed',
@@ -673,6 +669,12 @@ export const en: Translation = {
       visitRate: 'Visit rate',
       timeBankIssued: 'Time bank issued (min)',
       timeBankRedeemed: 'Time bank redeemed (min)',
+      goodRate: 'Good-rating rate',
+      badRatings: 'Bad ratings',
+      unrated: 'Unrated orders',
+      followUps: 'Follow-up cases',
+      callBackRate: 'Call-back rate',
+      onTimeClosureRate: 'Closed on time',
     },
     charts: {
       orders: 'Orders per service, by channel',
@@ -681,6 +683,7 @@ export const en: Translation = {
       coverage: '15-minute circle coverage',
       communities: 'Orders and visit rate per community',
       orderCount: 'Orders',
+      ratings: 'Good-rating and call-back rate per community',
     },
     table: { name: 'Community', total: 'Total' },
   },

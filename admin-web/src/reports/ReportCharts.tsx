@@ -1,3 +1,5 @@
+// the ES module build: the CommonJS one (lib/) reaches the production bundle as a module object, not
+// the component (React error 130), though the dev server's interop hides it
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -74,6 +76,49 @@ export function CoverageChart({ figures }: { figures: ReportFigures }) {
   };
   return (
     <div data-testid="coverage-chart">
+      <Chart option={option} height={320} />
+    </div>
+  );
+}
+
+/** A share (0..1) as a percentage with one decimal for a chart; '-' (no bar) when absent. */
+function percent(rate: number | undefined): number | '-' {
+  return rate === undefined ? '-' : Math.round(rate * 1000) / 10;
+}
+
+/**
+ * The good-rating rate (of rated orders) and the call-back rate (of bad-rating follow-up cases) of
+ * each community; a community with nothing rated or no case has no bar.
+ */
+export function RatingsChart({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const option: EChartsOption = {
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (v === '-' ? '—' : `${String(v)}%`) },
+    legend: { top: 0 },
+    grid: { left: 48, right: 16, top: 40, bottom: 60 },
+    xAxis: {
+      type: 'category',
+      data: report.communities.map((c) => c.name),
+      axisLabel: { interval: 0, rotate: report.communities.length > 1 ? 20 : 0 },
+    },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      {
+        name: t('reports.figures.goodRate'),
+        type: 'bar',
+        data: report.communities.map((c) => percent(c.ratings.goodRate)),
+        label: { show: true, position: 'top', formatter: '{c}%' },
+      },
+      {
+        name: t('reports.figures.callBackRate'),
+        type: 'bar',
+        data: report.communities.map((c) => percent(c.followUps.callBackRate)),
+        label: { show: true, position: 'top', formatter: '{c}%' },
+      },
+    ],
+  };
+  return (
+    <div data-testid="ratings-chart">
       <Chart option={option} height={320} />
     </div>
   );

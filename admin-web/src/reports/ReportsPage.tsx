@@ -18,7 +18,7 @@ import { useCurrentStaff } from '../account';
 import type { ReportFigures } from '../api';
 import { useCommunities } from '../communities';
 import { PageTitle, ProblemAlert, formatDateTime, formatRate, recentMonths } from '../components';
-import { CommunitiesChart, CoverageChart, OrdersChart } from './ReportCharts';
+import { CommunitiesChart, CoverageChart, OrdersChart, RatingsChart } from './ReportCharts';
 import { downloadReport, useMonthlyReport, type ReportScope } from './useReports';
 
 function Figures({ figures }: { figures: ReportFigures }) {
@@ -43,6 +43,24 @@ function Figures({ figures }: { figures: ReportFigures }) {
       key: 'visitRate',
       label: t('reports.figures.visitRate'),
       value: formatRate(figures.visits.rate),
+    },
+    {
+      key: 'goodRate',
+      label: t('reports.figures.goodRate'),
+      value: formatRate(figures.ratings.goodRate),
+    },
+    { key: 'badRatings', label: t('reports.figures.badRatings'), value: figures.ratings.bad },
+    { key: 'unrated', label: t('reports.figures.unrated'), value: figures.ratings.unrated },
+    { key: 'followUps', label: t('reports.figures.followUps'), value: figures.followUps.cases },
+    {
+      key: 'callBackRate',
+      label: t('reports.figures.callBackRate'),
+      value: formatRate(figures.followUps.callBackRate),
+    },
+    {
+      key: 'onTimeClosureRate',
+      label: t('reports.figures.onTimeClosureRate'),
+      value: formatRate(figures.followUps.onTimeClosureRate),
     },
     {
       key: 'timeBankIssued',
@@ -208,6 +226,9 @@ export function ReportsPage() {
               </Card>
             </Col>
           </Row>
+          <Card title={t('reports.charts.ratings')}>
+            <RatingsChart report={data} />
+          </Card>
           {data.scope === 'DISTRICT' && (
             <Card title={t('reports.charts.communities')}>
               <CommunitiesChart report={data} />
