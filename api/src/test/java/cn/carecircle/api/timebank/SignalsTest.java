@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -27,6 +29,9 @@ class SignalsTest extends IntegrationTest {
 
     private static final Map<String, Object> FAR_DOOR = Map.of("lat", 40.7707, "lon", 107.3903);
     private static final Map<String, Object> NEAR_FAR_HOME = Map.of("lat", 40.7730, "lon", 107.3902);
+
+    @Autowired
+    DatabaseClient db;
 
     private DispatchScene scene;
 
@@ -109,6 +114,13 @@ class SignalsTest extends IntegrationTest {
         String order = serveAndConfirm(volunteer);
         assertThat(scene.status(order)).isEqualTo("CONFIRMED");
         assertThat(balance(volunteer.client())).isEqualTo(50);
+        // the refused posting left nothing behind, not even its claimed key (the order itself was free)
+        assertThat(db.sql("select count(*) as n from timebank_posting where reference_id = :o")
+                        .bind("o", UUID.fromString(order))
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block(Duration.ofSeconds(10)))
+                .isZero();
         List<Map<String, Object>> found = signals(scene.worker, "REPEATED_CAP_REFUSALS");
         assertThat(found).hasSize(1);
         Map<?, ?> figures = (Map<?, ?>) found.get(0).get("figures");
