@@ -139,8 +139,8 @@ class Dispatcher implements DispatchTrigger {
     /**
      * A confirmed time-bank order earns each volunteer who served it the minutes from check-in to check-out,
      * capped at the booked duration, from the community's pool (once per seat: the posting key). A community rule
-     * refusing it (an earning cap) does not undo the confirmation: the refusal is logged and the worker can record
-     * the hours by hand.
+     * refusing it (an earning cap) does not undo the confirmation: the time bank records the refusal for the
+     * workers' signals, and the worker can record the hours by hand.
      */
     @Override
     public Mono<Void> confirmed(Order order) {
@@ -156,7 +156,7 @@ class Dispatcher implements DispatchTrigger {
                     if (minutes <= 0) {
                         return Mono.empty();
                     }
-                    return timeBank.issue(
+                    return timeBank.issueForOrder(
                                     order.communityId(),
                                     s.accountId(),
                                     minutes,
