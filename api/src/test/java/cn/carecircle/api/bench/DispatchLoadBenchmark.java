@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import cn.carecircle.api.CareCircleApplication;
+import cn.carecircle.api.support.BenchServer;
 import cn.carecircle.api.support.DispatchScene;
 import cn.carecircle.api.support.IntegrationTest;
 import cn.carecircle.api.support.TestInfrastructure;
@@ -23,9 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -72,27 +69,10 @@ public final class DispatchLoadBenchmark extends IntegrationTest {
                         .withFixedDelay(50)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"name\":\"projects/demo-carecircle/messages/1\"}")));
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CareCircleApplication.class)
-                .profiles("test")
-                // arguments, not default properties: they must win over application-test.yaml
-                .run(
-                        "--server.port=0",
-                        "--carecircle.jobs.enabled=true",
-                        "--carecircle.outbox.kick-after-commit=true",
-                        "--logging.level.root=ERROR",
-                        "--logging.level.cn.carecircle=ERROR");
-        try {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            String base = "http://127.0.0.1:" + port;
-            WebTestClient http = WebTestClient.bindToServer()
-                    .baseUrl(base)
-                    .responseTimeout(Duration.ofSeconds(60))
-                    .build();
-            new DispatchLoadBenchmark(http, WebClient.create(base)).run(rates, seconds);
-        } finally {
-            app.close();
-            System.exit(0);
+        try (BenchServer server = BenchServer.start()) {
+            new DispatchLoadBenchmark(server.http(), WebClient.create(server.baseUrl())).run(rates, seconds);
         }
+        System.exit(0);
     }
 
     private void run(int[] rates, int seconds) {
