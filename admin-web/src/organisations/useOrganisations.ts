@@ -1,5 +1,11 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type ServiceOrganisation, type ServiceOrganisationInput } from '../api';
+import {
+  api,
+  unwrap,
+  type Provider,
+  type ServiceOrganisation,
+  type ServiceOrganisationInput,
+} from '../api';
 
 const organisationsQuery = (communityId: string) => ({
   queryKey: ['service-organisations', communityId],
@@ -49,6 +55,12 @@ export function useSetProviderOrganisation(providerId: string) {
           body: { organisationId },
         }),
       ),
+    // the open provider shows it at once, not only when the refetch below comes back
+    onSuccess: (result) => {
+      queryClient.setQueryData<Provider>(['provider', providerId], (provider) =>
+        provider ? { ...provider, organisationId: result.organisationId } : provider,
+      );
+    },
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['provider', providerId] }),
