@@ -164,6 +164,18 @@ test('the district official reads the time bank and decides nothing', TIMEOUT, a
     .locator(`tr[data-row-key="${summary.month}"]`);
   await monthRow.getByText(`${summary.issued} 分钟`).first().waitFor();
   await page.getByTestId('timebank-chart').waitFor();
+
+  // the signals to look into, as the api computes them (the demo district may have none)
+  const signals = await apiGetAs(OFFICIAL, `/communities/${me.communities[0].id}/timebank/signals`);
+  const card = page.getByTestId('timebank-signals');
+  await card.getByText('异常线索', { exact: true }).waitFor();
+  await card.getByTestId('signals-evaluated-at').waitFor();
+  if (signals.signals.length === 0) {
+    await card.getByText('暂无异常线索').waitFor();
+  } else {
+    await card.getByTestId('signal-kind').first().waitFor();
+    assert.equal(await card.getByTestId('signal-kind').count(), signals.signals.length);
+  }
   assert.equal(await page.getByTestId('record-service').count(), 0);
   assert.equal(await page.getByTestId('approve-record').count(), 0);
   assert.deepEqual(consoleErrors, []);

@@ -88,3 +88,5 @@ export type ServiceRecordPage = Schemas['ServiceRecordPage'];
 export type RecordServiceRequest = Schemas['RecordServiceRequest'];
 export type TimeBankSummary = Schemas['TimeBankSummary'];
 export type TimeBankRules = Schemas['TimeBankRules'];
+export type TimeBankSignals = Schemas['TimeBankSignals'];
+export type TimeBankSignal = Schemas['TimeBankSignal'];

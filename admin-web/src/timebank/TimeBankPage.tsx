@@ -26,6 +26,7 @@ import {
   formatDateTime,
   recentMonths,
 } from '../components';
+import { SignalsCard } from './SignalsCard';
 import { RecordServiceDrawer } from './RecordServiceDrawer';
 import { TimeBankChart } from './TimeBankChart';
 import {
@@ -316,6 +317,7 @@ export function TimeBankPage() {
           <Typography.Text type="secondary">{t('timeBank.outstandingHint')}</Typography.Text>
         </Space>
       </Card>
+      {communityId && <SignalsCard communityId={communityId} />}
       {can.act && communityId && (
         <RecordServiceDrawer
           communityId={communityId}

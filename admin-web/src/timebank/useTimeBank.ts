@@ -126,3 +126,17 @@ export function useTimeBankRules(communityId: string | undefined) {
     enabled: communityId !== undefined,
   });
 }
+
+/** Signals of possible collusion for the workers to look into (GET /communities/{id}/timebank/signals). */
+export function useTimeBankSignals(communityId: string | undefined) {
+  return useQuery({
+    queryKey: ['timebank-signals', communityId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/communities/{communityId}/timebank/signals', {
+          params: { path: { communityId: communityId ?? '' } },
+        }),
+      ),
+    enabled: communityId !== undefined,
+  });
+}
