@@ -25,6 +25,7 @@ export function OrdersChart({ figures }: { figures: ReportFigures }) {
   const { t } = useTranslation();
   const services = figures.ordersByService.map((s) => t(`enums.service.${s.service}`));
   const option: EChartsOption = {
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 40, bottom: 30 },
@@ -56,6 +57,7 @@ export function OrdersChart({ figures }: { figures: ReportFigures }) {
 export function CoverageChart({ figures }: { figures: ReportFigures }) {
   const { t } = useTranslation();
   const option: EChartsOption = {
+    animation: false,
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v)}%` },
     grid: { left: 48, right: 16, top: 24, bottom: 30 },
     xAxis: {
@@ -93,6 +95,7 @@ function percent(rate: number | undefined): number | '-' {
 export function RatingsChart({ report }: { report: MonthlyReport }) {
   const { t } = useTranslation();
   const option: EChartsOption = {
+    animation: false,
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === '-' ? '—' : `${String(v)}%`) },
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 40, bottom: 60 },
@@ -128,6 +131,7 @@ export function RatingsChart({ report }: { report: MonthlyReport }) {
 export function CommunitiesChart({ report }: { report: MonthlyReport }) {
   const { t } = useTranslation();
   const option: EChartsOption = {
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 48, top: 40, bottom: 60 },

@@ -14,6 +14,8 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 export function TimeBankChart({ months }: { months: TimeBankSummary[] }) {
   const { t } = useTranslation();
   const option: EChartsOption = {
+    // drawn at once: a screenshot or a reader never catches the bars half grown
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 56, right: 16, top: 40, bottom: 30 },
