@@ -53,6 +53,7 @@ public class OrderService {
     private final OrderingProperties properties;
     private final Outbox outbox;
     private final ObjectProvider<DispatchTrigger> dispatch;
+    private final ObjectProvider<OrderSettlement> settlement;
     private final TransactionalOperator tx;
     private final Clock clock;
 
@@ -64,6 +65,7 @@ public class OrderService {
             OrderingProperties properties,
             Outbox outbox,
             ObjectProvider<DispatchTrigger> dispatch,
+            ObjectProvider<OrderSettlement> settlement,
             TransactionalOperator tx,
             Clock clock) {
         this.repository = repository;
@@ -73,6 +75,7 @@ public class OrderService {
         this.properties = properties;
         this.outbox = outbox;
         this.dispatch = dispatch;
+        this.settlement = settlement;
         this.tx = tx;
         this.clock = clock;
     }
@@ -263,10 +266,28 @@ public class OrderService {
                                 .then(outbox.orderChanged(orderId))
                                 .then(
                                         to == OrderStatus.CONFIRMED
-                                                ? repository.findById(orderId).flatMap(dispatch.getObject()::confirmed)
+                                                ? repository
+                                                        .findById(orderId)
+                                                        .flatMap(order -> dispatch.getObject()
+                                                                .confirmed(order)
+                                                                .then(settled(order)))
+                                                : Mono.empty())
+                                .then(
+                                        to == OrderStatus.CANCELLED
+                                                ? repository.findById(orderId).flatMap(this::refunded)
                                                 : Mono.empty())
                         : Mono.error(ApiException.illegalState("The order changed meanwhile; it is no longer " + from)))
                 .then(repository.findById(orderId));
+    }
+
+    private Mono<Void> settled(Order order) {
+        OrderSettlement s = settlement.getIfAvailable();
+        return s == null ? Mono.empty() : s.confirmed(order);
+    }
+
+    private Mono<Void> refunded(Order order) {
+        OrderSettlement s = settlement.getIfAvailable();
+        return s == null ? Mono.empty() : s.cancelled(order);
     }
 
     /** An order by id, for the features that drive orders (no access check); empty when unknown. */

@@ -1,0 +1,73 @@
+package cn.carecircle.api.payments;
+
+import cn.carecircle.api.contract.PaymentsApi;
+import cn.carecircle.api.contract.model.AppPaymentDto;
+import cn.carecircle.api.contract.model.OrderPaymentDto;
+import cn.carecircle.api.contract.model.PayOrderRequestDto;
+import cn.carecircle.api.contract.model.PaymentQuoteDto;
+import cn.carecircle.api.contract.model.PaymentStateDto;
+import cn.carecircle.api.security.Caller;
+import cn.carecircle.payments.AppPayment;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1")
+class PaymentController implements PaymentsApi {
+
+    private final PaymentService service;
+
+    PaymentController(PaymentService service) {
+        this.service = service;
+    }
+
+    @Override
+    public Mono<ResponseEntity<PaymentQuoteDto>> getOrderQuote(UUID orderId, ServerWebExchange exchange) {
+        return Mono.defer(() -> service.quote(Caller.of(exchange), orderId))
+                .map(s -> ResponseEntity.ok(new PaymentQuoteDto()
+                        .orderId(s.orderId())
+                        .subsidyFen(s.subsidyFen())
+                        .onlineFen(s.onlineFen())
+                        .totalFen(s.totalFen())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<OrderPaymentDto>> payOrder(
+            UUID orderId, Mono<PayOrderRequestDto> body, ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange);
+        return body.flatMap(b -> service.pay(caller, orderId, b.getExpectedTotalFen()))
+                .map(paid -> ResponseEntity.ok(toDto(paid.payment(), paid.app())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<OrderPaymentDto>> getOrderPayment(UUID orderId, ServerWebExchange exchange) {
+        return Mono.defer(() -> service.status(Caller.of(exchange), orderId))
+                .map(p -> ResponseEntity.ok(toDto(p, null)));
+    }
+
+    private static OrderPaymentDto toDto(Payment p, AppPayment app) {
+        OrderPaymentDto dto = new OrderPaymentDto()
+                .orderId(p.orderId())
+                .state(PaymentStateDto.valueOf(p.state().name()))
+                .subsidyFen(p.subsidyFen())
+                .onlineFen(p.onlineFen())
+                .totalFen(p.totalFen())
+                .outTradeNo(p.onlineFen() > 0 ? p.outTradeNo() : null)
+                .refundState(p.refundState());
+        if (app != null) {
+            dto.appPayment(new AppPaymentDto()
+                    .appId(app.appId())
+                    .partnerId(app.partnerId())
+                    .prepayId(app.prepayId())
+                    .packageValue(app.packageValue())
+                    .nonceStr(app.nonceStr())
+                    .timestamp(app.timestamp())
+                    .sign(app.sign()));
+        }
+        return dto;
+    }
+}
