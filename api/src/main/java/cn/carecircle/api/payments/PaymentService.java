@@ -463,7 +463,7 @@ class PaymentService implements OrderSettlement {
     }
 
     private LocalDate month() {
-        return LocalDate.now(clock.withZone(CHINA)).withDayOfMonth(1);
+        return clock.instant().atZone(CHINA).toLocalDate().withDayOfMonth(1);
     }
 
     private static Mono<Void> requirePaid(Order order) {

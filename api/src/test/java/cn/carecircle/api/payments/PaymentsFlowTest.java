@@ -160,6 +160,17 @@ class PaymentsFlowTest extends IntegrationTest {
                 .isEqualTo("PROCESSING");
         assertThat(TestInfrastructure.WECHAT_PAY_SIMULATOR.refunded(Payment.outRefundNoOf(UUID.fromString(cleaning))))
                 .isEqualTo(4000L);
+        String outRefundNo = Payment.outRefundNoOf(UUID.fromString(cleaning));
+        notify(WechatPayMessages.notification(
+                        "EV-RF-" + cleaning,
+                        "REFUND.SUCCESS",
+                        "refund",
+                        WechatPayMessages.refundJson(outRefundNo, outTradeNo, "50300" + 1, 4000, 4000, "SUCCESS"),
+                        TestKeys.API_V3_KEY,
+                        clock.instant()))
+                .expectStatus()
+                .is2xxSuccessful();
+        payment(cleaning).expectBody().jsonPath("$.refundState").isEqualTo("SUCCESS");
         assertThat(allowanceUsed()).isEqualTo(8000);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(8000);
         assertThat(balance("REFUNDS", scene.community)).isEqualTo(4000);
@@ -253,6 +264,28 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(balance("ESCROW", scene.community)).isEqualTo(12000);
         assertThat(balance("EXTERNAL", scene.community)).isEqualTo(-2000);
         assertBalanced();
+    }
+
+    @Test
+    void theAllowanceStartsAfreshEachCalendarMonthInChinaTime() {
+        java.time.Instant before = clock.instant();
+        try {
+            clock.set(java.time.Instant.parse("2026-11-30T15:00:00Z")); // 23:00 on 30 November in China
+            pay(scene.family, scene.orderCleaningNow(), 6000).expectStatus().isOk();
+            quote(scene.orderCleaningNow()).expectBody().json("{\"subsidyFen\":4000,\"onlineFen\":2000}");
+            // still 30 November in UTC, but 1 December in China: a new month's allowance
+            clock.set(java.time.Instant.parse("2026-11-30T16:30:00Z"));
+            String december = scene.orderCleaningNow();
+            quote(december).expectBody().json("{\"subsidyFen\":6000,\"onlineFen\":0}");
+            pay(scene.family, december, 6000).expectStatus().isOk();
+            assertThat(query(
+                            "select used_fen::text from subsidy_allowance where elder_id = ? and month = '2026-12-01'",
+                            scene.elder))
+                    .isEqualTo("6000");
+            assertThat(allowanceUsed()).isEqualTo(12000);
+        } finally {
+            clock.set(before);
+        }
     }
 
     @Test
