@@ -6,6 +6,8 @@ import cn.carecircle.api.contract.model.OrderPaymentDto;
 import cn.carecircle.api.contract.model.PayOrderRequestDto;
 import cn.carecircle.api.contract.model.PaymentQuoteDto;
 import cn.carecircle.api.contract.model.PaymentStateDto;
+import cn.carecircle.api.contract.model.SubsidyPolicyDto;
+import cn.carecircle.api.contract.model.SubsidyPolicyInputDto;
 import cn.carecircle.api.security.Caller;
 import cn.carecircle.payments.AppPayment;
 import java.util.UUID;
@@ -47,6 +49,27 @@ class PaymentController implements PaymentsApi {
     public Mono<ResponseEntity<OrderPaymentDto>> getOrderPayment(UUID orderId, ServerWebExchange exchange) {
         return Mono.defer(() -> service.status(Caller.of(exchange), orderId))
                 .map(p -> ResponseEntity.ok(toDto(p, null)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<SubsidyPolicyDto>> getSubsidyPolicy(UUID communityId, ServerWebExchange exchange) {
+        return Mono.defer(() -> service.policy(Caller.of(exchange), communityId))
+                .map(p -> ResponseEntity.ok(toDto(p)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<SubsidyPolicyDto>> setSubsidyPolicy(
+            UUID communityId, Mono<SubsidyPolicyInputDto> body, ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange);
+        return body.flatMap(b -> service.setPolicy(caller, communityId, b.getMonthlyFen()))
+                .map(p -> ResponseEntity.ok(toDto(p)));
+    }
+
+    private static SubsidyPolicyDto toDto(PaymentService.Policy p) {
+        return new SubsidyPolicyDto()
+                .communityId(p.communityId())
+                .monthlyFen(p.monthlyFen())
+                .communityDefault(p.communityDefault());
     }
 
     private static OrderPaymentDto toDto(Payment p, AppPayment app) {

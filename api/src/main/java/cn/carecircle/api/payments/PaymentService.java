@@ -5,6 +5,7 @@ import cn.carecircle.api.common.FieldViolation;
 import cn.carecircle.api.common.ProblemType;
 import cn.carecircle.api.common.Role;
 import cn.carecircle.api.common.Transactions;
+import cn.carecircle.api.community.CommunityService;
 import cn.carecircle.api.community.PriceListService;
 import cn.carecircle.api.elders.ElderService;
 import cn.carecircle.api.orders.Order;
@@ -62,6 +63,7 @@ class PaymentService implements OrderSettlement {
     record Paid(Payment payment, AppPayment app) {}
 
     private final OrderService orders;
+    private final CommunityService communities;
     private final ElderService elders;
     private final PriceListService prices;
     private final PaymentRepository payments;
@@ -75,6 +77,7 @@ class PaymentService implements OrderSettlement {
 
     PaymentService(
             OrderService orders,
+            CommunityService communities,
             ElderService elders,
             PriceListService prices,
             PaymentRepository payments,
@@ -86,6 +89,7 @@ class PaymentService implements OrderSettlement {
             TransactionalOperator tx,
             Clock clock) {
         this.orders = orders;
+        this.communities = communities;
         this.elders = elders;
         this.prices = prices;
         this.payments = payments;
@@ -96,6 +100,35 @@ class PaymentService implements OrderSettlement {
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    /** A community's monthly subsidy per eligible elder, and whether it is the default. */
+    record Policy(UUID communityId, long monthlyFen, boolean communityDefault) {}
+
+    /** For the operator, district officials and the community's workers. */
+    Mono<Policy> policy(Caller caller, UUID communityId) {
+        caller.requireRole(Role.ADMIN, Role.DISTRICT_OFFICIAL, Role.COMMUNITY_WORKER);
+        if (!caller.has(Role.ADMIN) && !caller.covers(communityId)) {
+            return Mono.error(ApiException.notFound("Community"));
+        }
+        return communities
+                .get(communityId)
+                .then(subsidies
+                        .monthlyFen(communityId)
+                        .map(fen -> new Policy(communityId, fen, false))
+                        .defaultIfEmpty(new Policy(communityId, properties.subsidyMonthlyFen(), true)));
+    }
+
+    /**
+     * The operator sets it; a month already used keeps the limit it opened with (an elder's allowance never
+     * shrinks under a payment already made), later months take the new one.
+     */
+    Mono<Policy> setPolicy(Caller caller, UUID communityId, long monthlyFen) {
+        caller.requireRole(Role.ADMIN);
+        return communities
+                .get(communityId)
+                .then(subsidies.setMonthlyFen(communityId, monthlyFen, clock.instant()))
+                .then(policy(caller, communityId));
     }
 
     /** The split before paying (what is left of this month's allowance now); once paid, the split paid. */

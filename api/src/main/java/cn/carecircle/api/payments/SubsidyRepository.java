@@ -24,6 +24,17 @@ class SubsidyRepository {
                 .one();
     }
 
+    Mono<Void> setMonthlyFen(UUID communityId, long monthlyFen, java.time.Instant at) {
+        return db.sql("""
+                        insert into subsidy_policy (community_id, monthly_fen, updated_at) values (:c, :f, :at)
+                        on conflict (community_id) do update set monthly_fen = :f, updated_at = :at
+                        """)
+                .bind("c", communityId)
+                .bind("f", monthlyFen)
+                .bind("at", at)
+                .then();
+    }
+
     /** What is left of the elder's allowance this month; {@code limit} when the month has not been used yet. */
     Mono<Long> remaining(UUID elderId, LocalDate month, long limit) {
         return db.sql(

@@ -289,6 +289,42 @@ class PaymentsFlowTest extends IntegrationTest {
     }
 
     @Test
+    void theOperatorSetsTheCommunitysMonthlyAmount() {
+        scene.worker
+                .get()
+                .uri("/api/v1/communities/{c}/subsidy-policy", scene.community)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"monthlyFen\":10000,\"communityDefault\":true}");
+        policy(scene.worker, 5000).expectStatus().isForbidden();
+        policy(scene.operator, -1)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("monthlyFen");
+        policy(scene.operator, 5000)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"monthlyFen\":5000,\"communityDefault\":false}");
+        String order = scene.orderCleaningNow();
+        quote(order).expectBody().json("{\"subsidyFen\":5000,\"onlineFen\":1000,\"totalFen\":6000}");
+        pay(scene.family, order, 6000).expectBody().jsonPath("$.subsidyFen").isEqualTo(5000);
+        assertThat(allowanceUsed()).isEqualTo(5000);
+    }
+
+    private WebTestClient.ResponseSpec policy(WebTestClient who, long monthlyFen) {
+        return who.put()
+                .uri("/api/v1/communities/{c}/subsidy-policy", scene.community)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("monthlyFen", monthlyFen))
+                .exchange();
+    }
+
+    @Test
     void aTotalOtherThanTheQuotesIsRefusedNamingTheField() {
         String order = scene.orderCleaningNow();
         pay(scene.family, order, 5999)
