@@ -108,6 +108,21 @@ class PaymentRepository {
                 .map(n -> n == 1);
     }
 
+    /** CLOSED → REFUNDED: the online part arrived after the payment was closed; true for exactly one caller. */
+    Mono<Boolean> refundingClosed(UUID orderId, String outRefundNo, Instant at) {
+        return db.sql("""
+                        update payment set state = 'REFUNDED', out_refund_no = :rf, refund_state = 'PROCESSING',
+                            updated_at = :at
+                        where order_id = :o and state = 'CLOSED'
+                        """)
+                .bind("rf", outRefundNo)
+                .bind("at", at)
+                .bind("o", orderId)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
+    }
+
     Mono<Void> refundState(String outRefundNo, String state, Instant at) {
         return db.sql("update payment set refund_state = :s, updated_at = :at where out_refund_no = :rf")
                 .bind("s", state)

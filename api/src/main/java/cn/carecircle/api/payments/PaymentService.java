@@ -303,10 +303,36 @@ class PaymentService implements OrderSettlement {
                                 p.onlineFen());
                         return Mono.empty();
                     }
+                    if (p.state() == Payment.State.CLOSED) {
+                        return paidAfterClosing(p);
+                    }
                     return payments.onlinePaid(outTradeNo, transactionId, paidAt, clock.instant())
-                            .flatMap(moved ->
-                                    moved ? hold(p, MoneyPosting.Kind.ONLINE_HOLD, p.onlineFen()) : Mono.empty());
+                            .flatMap(moved -> moved
+                                    ? hold(p, MoneyPosting.Kind.ONLINE_HOLD, p.onlineFen())
+                                            .then(settleIfAlreadyConfirmed(p))
+                                    : Mono.empty());
                 }));
+    }
+
+    /** The order was confirmed while its online part was still awaited: the money goes on to the provider now. */
+    private Mono<Void> settleIfAlreadyConfirmed(Payment p) {
+        return orders.byId(p.orderId())
+                .filter(order -> order.status() == OrderStatus.CONFIRMED)
+                .flatMap(order -> payments.transition(
+                                p.orderId(), Payment.State.HELD, Payment.State.SETTLED, clock.instant())
+                        .filter(Boolean::booleanValue)
+                        .flatMap(moved -> settle(p)));
+    }
+
+    /**
+     * The family paid just as the order was cancelled (closing the payment came too late): the money is recorded
+     * coming in and going back, and refunded. Exactly one caller moves CLOSED to REFUNDED and posts.
+     */
+    private Mono<Void> paidAfterClosing(Payment p) {
+        return payments.refundingClosed(p.orderId(), Payment.outRefundNoOf(p.orderId()), clock.instant())
+                .filter(Boolean::booleanValue)
+                .flatMap(moved ->
+                        hold(p, MoneyPosting.Kind.ONLINE_HOLD, p.onlineFen()).then(refund(p)));
     }
 
     /** Confirmed: what the order holds in escrow goes to the payable of whoever served it. */

@@ -198,6 +198,52 @@ class PaymentsFlowTest extends IntegrationTest {
     }
 
     @Test
+    void anOnlinePartPaidAfterTheOrderWasConfirmedGoesOnToTheProvider() {
+        pay(scene.family, scene.orderCleaningNow(), 6000).expectStatus().isOk();
+        DispatchScene.Provider cleaner = scene.cleaner(true).online();
+        String order = scene.orderCleaningNow();
+        pay(scene.family, order, 6000).expectStatus().isOk();
+        scene.complete(cleaner, order);
+        scene.family
+                .post()
+                .uri("/api/v1/orders/{id}/confirmation", order)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(query("select state from payment where order_id = ?", UUID.fromString(order)))
+                .isEqualTo("PENDING");
+        notify(TestInfrastructure.WECHAT_PAY_SIMULATOR.pay(
+                        Payment.outTradeNoOf(UUID.fromString(order)), clock.instant()))
+                .expectStatus()
+                .is2xxSuccessful();
+        payment(order).expectBody().jsonPath("$.state").isEqualTo("SETTLED");
+        assertThat(balance("PAYABLE", UUID.fromString(cleaner.id()))).isEqualTo(6000);
+        assertThat(balance("ESCROW", scene.community)).isEqualTo(6000);
+        assertBalanced();
+    }
+
+    @Test
+    void anOnlinePartPaidJustAfterTheOrderWasCancelledIsRefunded() {
+        pay(scene.family, scene.orderCleaningNow(), 6000).expectStatus().isOk();
+        String order = scene.orderCleaningNow();
+        pay(scene.family, order, 6000).expectStatus().isOk();
+        cancel(order).expectStatus().isOk();
+        payment(order).expectBody().jsonPath("$.state").isEqualTo("CLOSED");
+        // the family's payment went through before WeChat Pay closed it
+        WebhookRequest late = TestInfrastructure.WECHAT_PAY_SIMULATOR.pay(
+                Payment.outTradeNoOf(UUID.fromString(order)), clock.instant());
+        notify(late).expectStatus().is2xxSuccessful();
+        payment(order).expectBody().jsonPath("$.state").isEqualTo("REFUNDED");
+        assertThat(TestInfrastructure.WECHAT_PAY_SIMULATOR.refunded(Payment.outRefundNoOf(UUID.fromString(order))))
+                .isEqualTo(2000L);
+        assertThat(balance("REFUNDS", scene.community)).isEqualTo(2000);
+        assertThat(balance("EXTERNAL", scene.community)).isEqualTo(-2000);
+        assertThat(balance("ESCROW", scene.community)).isEqualTo(6000);
+        assertThat(allowanceUsed()).isEqualTo(6000);
+        assertBalanced();
+    }
+
+    @Test
     void aReplayedNotificationAndABadSignatureChangeNothing() {
         pay(scene.family, scene.orderCleaningNow(), 6000).expectStatus().isOk();
         String order = scene.orderCleaningNow();
