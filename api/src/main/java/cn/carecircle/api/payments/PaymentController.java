@@ -2,10 +2,13 @@ package cn.carecircle.api.payments;
 
 import cn.carecircle.api.contract.PaymentsApi;
 import cn.carecircle.api.contract.model.AppPaymentDto;
+import cn.carecircle.api.contract.model.EarningsDto;
+import cn.carecircle.api.contract.model.EarningsJobDto;
 import cn.carecircle.api.contract.model.OrderPaymentDto;
 import cn.carecircle.api.contract.model.PayOrderRequestDto;
 import cn.carecircle.api.contract.model.PaymentQuoteDto;
 import cn.carecircle.api.contract.model.PaymentStateDto;
+import cn.carecircle.api.contract.model.ServiceTypeDto;
 import cn.carecircle.api.contract.model.SubsidyPolicyDto;
 import cn.carecircle.api.contract.model.SubsidyPolicyInputDto;
 import cn.carecircle.api.security.Caller;
@@ -63,6 +66,24 @@ class PaymentController implements PaymentsApi {
         Caller caller = Caller.of(exchange);
         return body.flatMap(b -> service.setPolicy(caller, communityId, b.getMonthlyFen()))
                 .map(p -> ResponseEntity.ok(toDto(p)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<EarningsDto>> getMyEarnings(String month, ServerWebExchange exchange) {
+        return Mono.defer(() -> service.earnings(Caller.of(exchange), java.time.YearMonth.parse(month)))
+                .map(e -> ResponseEntity.ok(new EarningsDto()
+                        .month(e.month().toString())
+                        .settledFen(e.settledFen())
+                        .pendingFen(e.pendingFen())
+                        .jobs(e.jobs().stream()
+                                .map(j -> new EarningsJobDto()
+                                        .orderId(j.orderId())
+                                        .service(ServiceTypeDto.valueOf(
+                                                j.service().name()))
+                                        .windowStart(j.windowStart().atOffset(java.time.ZoneOffset.UTC))
+                                        .amountFen(j.shareFen())
+                                        .settled(j.state() == Payment.State.SETTLED))
+                                .toList())));
     }
 
     private static SubsidyPolicyDto toDto(PaymentService.Policy p) {

@@ -143,6 +143,51 @@ class PaymentRepository {
                 .all();
     }
 
+    /** A provider's seat on a paid order: the order's total, how many share it, and whether this seat is first. */
+    record EarningRow(
+            UUID orderId,
+            cn.carecircle.api.common.ServiceType service,
+            Instant windowStart,
+            long totalFen,
+            Payment.State state,
+            long seats,
+            boolean first) {
+
+        /** This seat's share, split as settlement splits it: the first seat takes what does not divide evenly. */
+        long shareFen() {
+            return totalFen / seats + (first ? totalFen % seats : 0);
+        }
+    }
+
+    /** The provider's seats on orders paid or being paid, whose window starts in [from, until). */
+    Flux<EarningRow> earningsOf(UUID providerId, Instant from, Instant until) {
+        return db.sql("""
+                        select o.id, o.service, o.window_start, pay.total_fen, pay.state,
+                            (select count(*) from order_seat x where x.order_id = o.id and x.provider_id is not null)
+                                as seats,
+                            s.seat_no = (select min(x.seat_no) from order_seat x
+                                where x.order_id = o.id and x.provider_id is not null) as first
+                        from order_seat s
+                        join service_order o on o.id = s.order_id
+                        join payment pay on pay.order_id = o.id
+                        where s.provider_id = :p and pay.state in ('PENDING', 'HELD', 'SETTLED')
+                            and o.window_start >= :from and o.window_start < :until
+                        order by o.window_start, o.id
+                        """)
+                .bind("p", providerId)
+                .bind("from", from)
+                .bind("until", until)
+                .map(row -> new EarningRow(
+                        row.get("id", UUID.class),
+                        cn.carecircle.api.common.ServiceType.valueOf(row.get("service", String.class)),
+                        row.get("window_start", Instant.class),
+                        row.get("total_fen", Long.class),
+                        Payment.State.valueOf(row.get("state", String.class)),
+                        row.get("seats", Long.class),
+                        Boolean.TRUE.equals(row.get("first", Boolean.class))))
+                .all();
+    }
+
     private static Payment read(Readable row) {
         return new Payment(
                 row.get("order_id", UUID.class),

@@ -12,6 +12,7 @@ import cn.carecircle.api.orders.Order;
 import cn.carecircle.api.orders.OrderService;
 import cn.carecircle.api.orders.OrderSettlement;
 import cn.carecircle.api.orders.OrderStatus;
+import cn.carecircle.api.providers.ProviderService;
 import cn.carecircle.api.security.Caller;
 import cn.carecircle.payments.AppPayment;
 import cn.carecircle.payments.CreatePaymentCommand;
@@ -65,6 +66,7 @@ class PaymentService implements OrderSettlement {
     private final OrderService orders;
     private final CommunityService communities;
     private final ElderService elders;
+    private final ProviderService providers;
     private final PriceListService prices;
     private final PaymentRepository payments;
     private final SubsidyRepository subsidies;
@@ -79,6 +81,7 @@ class PaymentService implements OrderSettlement {
             OrderService orders,
             CommunityService communities,
             ElderService elders,
+            ProviderService providers,
             PriceListService prices,
             PaymentRepository payments,
             SubsidyRepository subsidies,
@@ -91,6 +94,7 @@ class PaymentService implements OrderSettlement {
         this.orders = orders;
         this.communities = communities;
         this.elders = elders;
+        this.providers = providers;
         this.prices = prices;
         this.payments = payments;
         this.subsidies = subsidies;
@@ -129,6 +133,32 @@ class PaymentService implements OrderSettlement {
                 .get(communityId)
                 .then(subsidies.setMonthlyFen(communityId, monthlyFen, clock.instant()))
                 .then(policy(caller, communityId));
+    }
+
+    /** A provider's paid jobs of a month and what they come to, settled and pending. */
+    record Earnings(
+            java.time.YearMonth month, long settledFen, long pendingFen, List<PaymentRepository.EarningRow> jobs) {}
+
+    /** The signed-in provider's jobs whose window starts in the month (China time). */
+    Mono<Earnings> earnings(Caller caller, java.time.YearMonth month) {
+        java.time.Instant from = month.atDay(1).atStartOfDay(CHINA).toInstant();
+        java.time.Instant until =
+                month.plusMonths(1).atDay(1).atStartOfDay(CHINA).toInstant();
+        return providers
+                .mine(caller)
+                .flatMap(me -> payments.earningsOf(me.id(), from, until)
+                        .collectList()
+                        .map(jobs -> new Earnings(
+                                month,
+                                jobs.stream()
+                                        .filter(j -> j.state() == Payment.State.SETTLED)
+                                        .mapToLong(PaymentRepository.EarningRow::shareFen)
+                                        .sum(),
+                                jobs.stream()
+                                        .filter(j -> j.state() != Payment.State.SETTLED)
+                                        .mapToLong(PaymentRepository.EarningRow::shareFen)
+                                        .sum(),
+                                jobs)));
     }
 
     /** The split before paying (what is left of this month's allowance now); once paid, the split paid. */

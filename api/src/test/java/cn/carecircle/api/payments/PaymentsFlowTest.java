@@ -116,6 +116,9 @@ class PaymentsFlowTest extends IntegrationTest {
         assertBalanced();
 
         scene.complete(cleaner, second);
+        earnings(cleaner)
+                .json("{\"settledFen\":0,\"pendingFen\":6000,\"jobs\":[{\"orderId\":\"" + second
+                        + "\",\"amountFen\":6000,\"settled\":false}]}");
         scene.family
                 .post()
                 .uri("/api/v1/orders/{id}/confirmation", second)
@@ -123,6 +126,7 @@ class PaymentsFlowTest extends IntegrationTest {
                 .expectStatus()
                 .isOk();
         payment(second).expectBody().jsonPath("$.state").isEqualTo("SETTLED");
+        earnings(cleaner).json("{\"settledFen\":6000,\"pendingFen\":0,\"jobs\":[{\"settled\":true}]}");
         assertThat(balance("PAYABLE", UUID.fromString(cleaner.id()))).isEqualTo(6000);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(6000);
         assertThat(balance("SUBSIDY_FUND", scene.community)).isEqualTo(-10000);
@@ -432,6 +436,18 @@ class PaymentsFlowTest extends IntegrationTest {
     }
 
     // --- HTTP
+
+    private WebTestClient.BodyContentSpec earnings(DispatchScene.Provider provider) {
+        String month = java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")))
+                .toString();
+        return provider.client()
+                .get()
+                .uri("/api/v1/providers/me/earnings?month={m}", month)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
 
     private WebTestClient.ResponseSpec quote(String orderId) {
         return scene.family.get().uri("/api/v1/orders/{id}/quote", orderId).exchange();
