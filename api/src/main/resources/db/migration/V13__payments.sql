@@ -75,11 +75,17 @@ create table payment (
     online_paid_at timestamptz,
     out_refund_no  varchar(64) unique,
     refund_state   varchar(10),
+    -- when the gateway is next asked to refund (REFUNDED) or close (CLOSED) the online part; null once it has
+    -- accepted. Set in the cancelling transaction; the call follows the commit, and background work repeats it
+    -- (with the same out_refund_no / out_trade_no, so repeating is harmless) until it is accepted.
+    gateway_due_at   timestamptz,
+    gateway_attempts integer     not null default 0,
     created_at     timestamptz  not null,
     updated_at     timestamptz  not null,
     check (subsidy_fen + online_fen = total_fen)
 );
 create index payment_community_idx on payment (community_id, created_at);
+create index payment_gateway_due_idx on payment (gateway_due_at) where gateway_due_at is not null;
 
 -- WeChat Pay notification ids already processed (the adapter's de-duplication, shared by every api instance).
 create table payment_notification (

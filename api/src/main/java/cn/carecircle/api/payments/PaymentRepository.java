@@ -123,6 +123,42 @@ class PaymentRepository {
                 .map(n -> n == 1);
     }
 
+    Mono<Void> gatewayDue(UUID orderId, Instant at) {
+        return db.sql("update payment set gateway_due_at = :at where order_id = :o")
+                .bind("at", at)
+                .bind("o", orderId)
+                .then();
+    }
+
+    /** Payments whose refund or close is due with the gateway, locked (others skip them) until the commit. */
+    Flux<Payment> claimGatewayDue(Instant now, int limit) {
+        return db.sql(SELECT + """
+                         where gateway_due_at <= :now
+                        order by gateway_due_at
+                        limit :limit
+                        for update skip locked
+                        """)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(PaymentRepository::read)
+                .all();
+    }
+
+    Mono<Void> gatewayDone(UUID orderId) {
+        return db.sql("update payment set gateway_due_at = null where order_id = :o")
+                .bind("o", orderId)
+                .then();
+    }
+
+    /** Asks again later, each time twice as late (at most an hour). */
+    Mono<Void> gatewayRetry(UUID orderId, Instant now) {
+        return db.sql("""
+                        update payment set gateway_attempts = gateway_attempts + 1,
+                            gateway_due_at = :now + least(interval '1 hour', interval '1 minute' * power(2, gateway_attempts))
+                        where order_id = :o
+                        """).bind("now", now).bind("o", orderId).then();
+    }
+
     Mono<Void> refundState(String outRefundNo, String state, Instant at) {
         return db.sql("update payment set refund_state = :s, updated_at = :at where out_refund_no = :rf")
                 .bind("s", state)

@@ -425,8 +425,7 @@ class PaymentService implements OrderSettlement {
             case PENDING ->
                 payments.transition(p.orderId(), Payment.State.PENDING, Payment.State.CLOSED, clock.instant())
                         .filter(Boolean::booleanValue)
-                        .flatMap(moved -> returnSubsidy(p)
-                                .then(afterCommit(gateway.closePayment(p.outTradeNo()), "close the payment of", p)));
+                        .flatMap(moved -> returnSubsidy(p).then(askGatewayAfterCommit(p, Payment.State.CLOSED)));
             case HELD ->
                 (p.onlineFen() == 0
                                 ? payments.transition(
@@ -470,13 +469,54 @@ class PaymentService implements OrderSettlement {
                         t.getT1(),
                         t.getT2(),
                         p.onlineFen())))
-                // out_refund_no makes asking again harmless; WeChat Pay reports the outcome by notification
-                .then(afterCommit(
-                        gateway.refund(new RefundCommand(
-                                        outRefundNo, p.outTradeNo(), p.onlineFen(), p.onlineFen(), "订单已取消"))
-                                .then(),
-                        "refund",
-                        p));
+                // WeChat Pay reports the outcome by notification
+                .then(askGatewayAfterCommit(p, Payment.State.REFUNDED));
+    }
+
+    /**
+     * In the cancelling transaction: the gateway is due to refund or close the online part, and is asked at once
+     * after the commit. Background work asks again at the due time and records the gateway's acceptance (no
+     * database write follows the commit here), so a call lost after the commit is repeated.
+     */
+    private Mono<Void> askGatewayAfterCommit(Payment p, Payment.State now) {
+        Payment moved = withState(p, now);
+        return payments.gatewayDue(p.orderId(), clock.instant().plus(GATEWAY_RETRY))
+                .then(afterCommit(askGateway(moved), "ask the gateway about", moved));
+    }
+
+    /** How long after a failed (or unconfirmed) gateway call background work asks again, at first. */
+    static final java.time.Duration GATEWAY_RETRY = java.time.Duration.ofMinutes(1);
+
+    /**
+     * Asks the gateway to refund (REFUNDED) or close (CLOSED) the payment's online part. The same out_refund_no or
+     * out_trade_no every time, so asking again never refunds twice.
+     */
+    Mono<Void> askGateway(Payment p) {
+        if (p.state() == Payment.State.REFUNDED && p.onlineFen() > 0) {
+            return gateway.refund(new RefundCommand(
+                            Payment.outRefundNoOf(p.orderId()), p.outTradeNo(), p.onlineFen(), p.onlineFen(), "订单已取消"))
+                    .then();
+        }
+        if (p.state() == Payment.State.CLOSED) {
+            return gateway.closePayment(p.outTradeNo());
+        }
+        return Mono.empty();
+    }
+
+    private static Payment withState(Payment p, Payment.State state) {
+        return new Payment(
+                p.orderId(),
+                p.communityId(),
+                p.elderId(),
+                p.paidBy(),
+                p.totalFen(),
+                p.subsidyFen(),
+                p.onlineFen(),
+                p.subsidyMonth(),
+                p.outTradeNo(),
+                state,
+                p.outRefundNo(),
+                p.refundState());
     }
 
     /** Posts {@code fen} of the payment into escrow (subsidy fund or external → escrow). */

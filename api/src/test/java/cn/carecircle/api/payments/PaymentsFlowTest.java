@@ -2,17 +2,21 @@ package cn.carecircle.api.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.carecircle.api.jobs.BackgroundWorker;
 import cn.carecircle.api.support.DispatchScene;
 import cn.carecircle.api.support.IntegrationTest;
 import cn.carecircle.api.support.TestInfrastructure;
 import cn.carecircle.api.support.wechatpay.TestKeys;
 import cn.carecircle.api.support.wechatpay.WechatPayMessages;
 import cn.carecircle.payments.WebhookRequest;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -36,6 +41,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class PaymentsFlowTest extends IntegrationTest {
 
     private static final String PROBLEMS = "https://carecircle.cn/problems/";
+
+    @Autowired
+    private BackgroundWorker jobs;
 
     private DispatchScene scene;
 
@@ -244,6 +252,45 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(balance("EXTERNAL", scene.community)).isEqualTo(-2000);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(6000);
         assertThat(allowanceUsed()).isEqualTo(6000);
+        assertBalanced();
+    }
+
+    @Test
+    void aRefundTheGatewayFailedIsAskedForAgainByBackgroundWork() {
+        pay(scene.family, scene.orderCleaningNow(), 6000).expectStatus().isOk();
+        String order = scene.orderCleaningNow();
+        pay(scene.family, order, 6000).expectStatus().isOk();
+        String outTradeNo = Payment.outTradeNoOf(UUID.fromString(order));
+        String outRefundNo = Payment.outRefundNoOf(UUID.fromString(order));
+        notify(TestInfrastructure.WECHAT_PAY_SIMULATOR.pay(outTradeNo, clock.instant()))
+                .expectStatus()
+                .is2xxSuccessful();
+        StubMapping down = TestInfrastructure.WECHAT_PAY.stubFor(
+                WireMock.post(WireMock.urlPathEqualTo("/v3/refund/domestic/refunds"))
+                        .withRequestBody(WireMock.containing(outRefundNo))
+                        .atPriority(1)
+                        .willReturn(WechatPayMessages.error(500, "SYSTEM_ERROR", "系统繁忙")));
+        try {
+            cancel(order).expectStatus().isOk();
+            assertThat(TestInfrastructure.WECHAT_PAY_SIMULATOR.refunded(outRefundNo))
+                    .isNull();
+        } finally {
+            TestInfrastructure.WECHAT_PAY.removeStub(down);
+        }
+        // the ledger already shows the refund owed; the gateway is asked again when due
+        assertThat(balance("REFUNDS", scene.community)).isEqualTo(2000);
+        assertThat(query(
+                        "select (gateway_due_at is not null)::text from payment where order_id = ?",
+                        UUID.fromString(order)))
+                .isEqualTo("true");
+        clock.advance(PaymentService.GATEWAY_RETRY.plusSeconds(1));
+        jobs.drain().block(Duration.ofSeconds(60));
+        assertThat(TestInfrastructure.WECHAT_PAY_SIMULATOR.refunded(outRefundNo))
+                .isEqualTo(2000L);
+        assertThat(query(
+                        "select (gateway_due_at is null)::text from payment where order_id = ?",
+                        UUID.fromString(order)))
+                .isEqualTo("true");
         assertBalanced();
     }
 
