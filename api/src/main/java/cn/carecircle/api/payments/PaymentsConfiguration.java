@@ -12,9 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** The payment gateway: WeChat Pay when a merchant is configured, else the in-memory fake (the demo). */
+/**
+ * The payment gateway: WeChat Pay when a merchant is configured, else the in-memory fake (the demo); the prod
+ * profile refuses to start with the fake.
+ */
 @Configuration
 class PaymentsConfiguration {
 
@@ -26,9 +31,18 @@ class PaymentsConfiguration {
     }
 
     @Bean
-    PaymentGateway paymentGateway(PaymentsProperties properties, NotificationDeduplicator deduplicator, Clock clock) {
+    PaymentGateway paymentGateway(
+            PaymentsProperties properties,
+            NotificationDeduplicator deduplicator,
+            Clock clock,
+            Environment environment) {
         PaymentsProperties.Wechat w = properties.wechat();
         if (w == null || !w.configured()) {
+            if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                throw new IllegalStateException(
+                        "The fake payment gateway must not be used under the prod profile: set WECHATPAY_MERCHANT_ID"
+                                + " and the other carecircle.payments.wechat settings");
+            }
             log.info("No WeChat Pay merchant configured: payments go to the in-memory fake gateway");
             return new FakePaymentGateway(clock, Duration.ofMinutes(5), deduplicator);
         }
