@@ -466,6 +466,38 @@ class PaymentsFlowTest extends IntegrationTest {
     }
 
     @Test
+    void payingOneOrderTenTimesAtOnceOpensOnePayment() throws Exception {
+        pay(scene.family, scene.orderCleaningNow(), 6000).expectStatus().isOk();
+        String order = scene.orderCleaningNow();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Map<?, ?>>> results = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return pay(scene.family, order, 6000)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody();
+            }));
+        }
+        start.countDown();
+        List<Object> prepayIds = new ArrayList<>();
+        for (Future<Map<?, ?>> result : results) {
+            Map<?, ?> paid = result.get(60, TimeUnit.SECONDS);
+            assertThat(paid.get("subsidyFen")).isEqualTo(4000);
+            prepayIds.add(((Map<?, ?>) paid.get("appPayment")).get("prepayId"));
+        }
+        pool.shutdown();
+        assertThat(prepayIds.stream().distinct()).hasSize(1);
+        assertThat(allowanceUsed()).isEqualTo(10000);
+        assertThat(postings(order)).isEqualTo(1);
+        assertBalanced();
+    }
+
+    @Test
     void aWorkerPaysAPhoneInOrderOnlyWhenTheSubsidyCoversIt() {
         Map<String, Object> body = new HashMap<>(Map.of(
                 "elderId", scene.elder.toString(), "service", "CLEANING", "durationMinutes", 90, "settlement", "PAID"));
