@@ -152,11 +152,20 @@ export async function openFromMenu(page, label, heading = label) {
 
 /** A valid 18-character resident ID number (GB 11643) of 临河区 for a birth date YYYYMMDD. */
 export function residentIdNumber(birthDate, female = true) {
-  const sequence = String(Math.floor(Math.random() * 50) * 2 + (female ? 0 : 1)).padStart(2, '0');
-  const first17 = `150802${birthDate}${String(Math.floor(Math.random() * 10))}${sequence}`;
+  // the order code's last digit is even for a woman, odd for a man
+  const sequence = String(Math.floor(Math.random() * 500) * 2 + (female ? 0 : 1)).padStart(3, '0');
+  const first17 = `150802${birthDate}${sequence}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
   return first17 + '10X98765432'[sum % 11];
+}
+
+/** A day from 1935 to 1950, as YYYY-MM-DD. */
+export function randomBirthDate() {
+  const from = Date.UTC(1935, 0, 1);
+  const days = Math.floor((Date.UTC(1950, 11, 31) - from) / 86_400_000);
+  const at = new Date(from + Math.floor(Math.random() * days) * 86_400_000);
+  return at.toISOString().slice(0, 10);
 }
 
 /** A Chinese name no seeded elder has, e.g. 测试秀兰. */
@@ -202,12 +211,14 @@ export async function newElder(overrides = {}) {
   const communityId = overrides.communityId ?? me.communities[0].id;
   const community = await apiGetAs(WORKER, `/communities/${communityId}`);
   const name = uniqueChineseName('订');
+  // a random birth date as well as a random order code: a few hundred ID numbers would collide
+  const birthDate = randomBirthDate();
   const { status, body } = await apiAs(WORKER, 'POST', '/elders', {
     communityId,
     name,
     gender: 'FEMALE',
-    birthDate: '1944-05-12',
-    idNumber: residentIdNumber('19440512', true),
+    birthDate,
+    idNumber: residentIdNumber(birthDate.replaceAll('-', ''), true),
     address: '临河区测试小区1号楼1单元101',
     location: community.centre,
     mobilityLevel: 'SELF_CARE',

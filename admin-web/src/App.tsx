@@ -17,12 +17,15 @@ import { EldersPage } from './elders';
 import { OrdersPage, PhoneOrderPage } from './orders';
 import { FollowUpsPage } from './followups';
 import { HolidayCalendarPage } from './holidays';
+import { MealPlansPage } from './mealplans';
+import { OrganisationsPage } from './organisations';
 import { ProvidersPage } from './providers';
 import { VisitsPage } from './visits';
 
 // the map (Leaflet) and the charts (ECharts) load with their screens, not with the site
 const CoveragePage = lazy(async () => ({ default: (await import('./coverage')).CoveragePage }));
 const ReportsPage = lazy(async () => ({ default: (await import('./reports')).ReportsPage }));
+const TimeBankPage = lazy(async () => ({ default: (await import('./timebank')).TimeBankPage }));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -74,14 +77,24 @@ export function App() {
                   >
                     <Route index element={<HomePage />} />
                     <Route path="/phone-order" element={<PhoneOrderPage />} />
+                    <Route path="/meal-plans" element={<MealPlansPage />} />
                     <Route path="/orders" element={<OrdersPage />} />
                     <Route path="/dispatch" element={<DispatchBoardPage />} />
                     <Route path="/elders" element={<EldersPage />} />
                     <Route path="/bindings" element={<BindingsPage />} />
                     <Route path="/providers" element={<ProvidersPage />} />
+                    <Route path="/organisations" element={<OrganisationsPage />} />
                     <Route path="/follow-ups" element={<FollowUpsPage />} />
                     <Route path="/holidays" element={<HolidayCalendarPage />} />
                     <Route path="/visits" element={<VisitsPage />} />
+                    <Route
+                      path="/time-bank"
+                      element={
+                        <Suspense fallback={<FullPageSpinner />}>
+                          <TimeBankPage />
+                        </Suspense>
+                      }
+                    />
                     <Route
                       path="/coverage"
                       element={

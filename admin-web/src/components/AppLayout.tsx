@@ -6,6 +6,9 @@ import {
   AimOutlined,
   BarChartOutlined,
   CarryOutOutlined,
+  ClockCircleOutlined,
+  CoffeeOutlined,
+  ShopOutlined,
   HomeOutlined,
   LinkOutlined,
   LogoutOutlined,
@@ -50,6 +53,12 @@ const MENU: MenuEntry[] = [
     visible: (can) => can.act,
   },
   {
+    path: '/meal-plans',
+    labelKey: 'menu.mealPlans',
+    icon: <CoffeeOutlined />,
+    visible: (can) => can.act,
+  },
+  {
     path: '/orders',
     labelKey: 'menu.orders',
     icon: <UnorderedListOutlined />,
@@ -74,6 +83,12 @@ const MENU: MenuEntry[] = [
     visible: (can) => can.listProvidersAndOrders,
   },
   {
+    path: '/organisations',
+    labelKey: 'menu.organisations',
+    icon: <ShopOutlined />,
+    visible: (can) => can.listProvidersAndOrders,
+  },
+  {
     path: '/follow-ups',
     labelKey: 'menu.followUps',
     icon: <CommentOutlined />,
@@ -89,6 +104,12 @@ const MENU: MenuEntry[] = [
     path: '/visits',
     labelKey: 'menu.visits',
     icon: <CarryOutOutlined />,
+    visible: (can) => can.viewOperations,
+  },
+  {
+    path: '/time-bank',
+    labelKey: 'menu.timeBank',
+    icon: <ClockCircleOutlined />,
     visible: (can) => can.viewOperations,
   },
   {

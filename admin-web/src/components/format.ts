@@ -33,3 +33,31 @@ export function formatTimeWindow(start: string, end: string): string {
 export function minutesBetween(from: string, to: Date): number {
   return Math.floor((to.getTime() - new Date(from).getTime()) / 60_000);
 }
+
+/** Today in China (Asia/Shanghai), moved by `days`, as `YYYY-MM-DD`. */
+export function chinaDay(days = 0, now: Date = new Date()): string {
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  const moved = new Date(`${today}T00:00:00Z`);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return moved.toISOString().slice(0, 10);
+}
+
+/** A calendar day with its weekday in the reader's language, e.g. 2026-12-02 周三. */
+export function formatDay(day: string, language: string): string {
+  const weekday = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+  return `${day} ${weekday}`;
+}
+
+/** A time of day `HH:mm` plus some minutes, e.g. 11:00 + 60 → 12:00 (wrapping past midnight). */
+export function addToTimeOfDay(time: string, minutes: number): string {
+  const [hours = 0, mins = 0] = time.split(':').map(Number);
+  const total = (((hours * 60 + mins + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}

@@ -12,7 +12,15 @@ export {
   showFieldErrors,
   type FormFieldError,
 } from './fieldErrors';
-export { formatFen, formatDateTime, formatTimeWindow, minutesBetween } from './format';
+export {
+  addToTimeOfDay,
+  chinaDay,
+  formatDay,
+  formatFen,
+  formatDateTime,
+  formatTimeWindow,
+  minutesBetween,
+} from './format';
 export { PageTitle } from './PageTitle';
 export { PagedTable, type PagedTableProps } from './PagedTable';
 export { recentMonths, formatRate } from './months';

@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DispatchAttention, FieldError, IneligibilityReason, ScoreComponent } from '../api';
 
@@ -75,9 +76,6 @@ export function RuleKindTag({ hard }: { hard: boolean }) {
   );
 }
 
-export function componentLabel(
-  component: ScoreComponent['component'],
-  t: ReturnType<typeof useTranslation>['t'],
-): string {
+export function componentLabel(component: ScoreComponent['component'], t: TFunction): string {
   return t(`dispatch.components.${component}`);
 }

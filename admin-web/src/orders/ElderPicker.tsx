@@ -7,11 +7,15 @@ import { useElders, type ElderFilters } from '../elders';
 export interface PickedElder {
   id: string;
   maskedName: string;
+  /** Known when the elder was picked from the matches (not when restored from a link). */
+  communityId?: string;
 }
 
 interface ElderPickerProps {
   value: PickedElder | null;
   onChange: (elder: PickedElder | null) => void;
+  testId?: string;
+  width?: number;
 }
 
 function filtersOf(text: string): ElderFilters | null {
@@ -21,7 +25,12 @@ function filtersOf(text: string): ElderFilters | null {
 }
 
 /** Finds an elder of the covered communities by name or the last 4 phone digits, as they type. */
-export function ElderPicker({ value, onChange }: ElderPickerProps) {
+export function ElderPicker({
+  value,
+  onChange,
+  testId = 'order-elder-filter',
+  width = 260,
+}: ElderPickerProps) {
   const { t } = useTranslation();
   const communityName = useCommunityName();
   const [typed, setTyped] = useState('');
@@ -39,23 +48,30 @@ export function ElderPicker({ value, onChange }: ElderPickerProps) {
 
   const elders = useElders(filters ?? {}, 0, 10, filters !== null);
   const found = filters === null ? [] : (elders.data?.items ?? []);
-  const options = found.map((elder) => ({
-    value: elder.id,
-    label: elder.maskedName,
-    detail: [elder.maskedPhone, communityName(elder.communityId)].filter(Boolean).join(' · '),
-  }));
+  const options: { value: string; label: string; detail: string; communityId?: string }[] =
+    found.map((elder) => ({
+      value: elder.id,
+      label: elder.maskedName,
+      detail: [elder.maskedPhone, communityName(elder.communityId)].filter(Boolean).join(' · '),
+      communityId: elder.communityId,
+    }));
   if (value && !options.some((option) => option.value === value.id)) {
-    options.unshift({ value: value.id, label: value.maskedName, detail: '' });
+    options.unshift({
+      value: value.id,
+      label: value.maskedName,
+      detail: '',
+      communityId: value.communityId,
+    });
   }
 
   return (
     <Select
       allowClear
-      style={{ width: 260 }}
+      style={{ width }}
       placeholder={t('orders.search.elderPlaceholder')}
       value={value?.id}
       loading={elders.isFetching}
-      data-testid="order-elder-filter"
+      data-testid={testId}
       showSearch={{ filterOption: false, onSearch: setTyped }}
       notFoundContent={filters === null ? t('orders.search.elderHint') : t('phoneOrder.noMatch')}
       options={options}
@@ -66,7 +82,11 @@ export function ElderPicker({ value, onChange }: ElderPickerProps) {
       )}
       onChange={(id?: string) => {
         const picked = options.find((option) => option.value === id);
-        onChange(picked ? { id: picked.value, maskedName: picked.label } : null);
+        onChange(
+          picked
+            ? { id: picked.value, maskedName: picked.label, communityId: picked.communityId }
+            : null,
+        );
       }}
     />
   );

@@ -1,6 +1,7 @@
 export { PhoneOrderPage } from './PhoneOrderPage';
 export { OrdersPage } from './OrdersPage';
 export { OrderDrawer, OrderTimeline } from './OrderDrawer';
+export { ElderPicker, type PickedElder } from './ElderPicker';
 export {
   ChannelTag,
   OrderPrice,
@@ -11,4 +12,4 @@ export {
   cancellable,
   dispatchable,
 } from './labels';
-export { useOrders, useOrder, useOrderChanged, type OrderFilters } from './useOrders';
+export { useOrders, useOrder, useOrderChanged, usePriceList, type OrderFilters } from './useOrders';

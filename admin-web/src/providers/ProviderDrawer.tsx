@@ -11,6 +11,7 @@ import { useCommunityName, usePermissions } from '../account';
 import type { Credential } from '../api';
 import { ProblemAlert, ReasonModal } from '../components';
 import { ProviderStatusTag, VerificationTag } from './labels';
+import { ProviderOrganisationField } from './ProviderOrganisationField';
 import { useProvider, useProviderAction } from './useProviders';
 
 type Pending =
@@ -168,6 +169,9 @@ export function ProviderDrawer({ providerId, onClose }: ProviderDrawerProps) {
               {data.services.map((service) => (
                 <Tag key={service}>{t(`enums.service.${service}`)}</Tag>
               ))}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('providers.fields.organisation')} span={2}>
+              <ProviderOrganisationField key={data.organisationId ?? ''} provider={data} />
             </Descriptions.Item>
             <Descriptions.Item label={t('providers.fields.travelMode')}>
               {t(`providers.travelMode.${data.travelMode}`)}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCommunityName, useCurrentStaff, usePermissions } from '../account';
 import type { Provider } from '../api';
 import { PageTitle, PagedTable, ProblemAlert } from '../components';
+import { useOrganisationsById } from '../organisations';
 import { ProviderStatusTag } from './labels';
 import { ProviderDrawer } from './ProviderDrawer';
 import { useProviders, type ProviderFilters } from './useProviders';
@@ -20,6 +21,7 @@ export function ProvidersPage() {
   const [size, setSize] = useState(20);
   const [openId, setOpenId] = useState<string | null>(null);
   const providers = useProviders(filters, page, size);
+  const organisations = useOrganisationsById(me.communities.map((community) => community.id));
 
   const columns: ColumnsType<Provider> = [
     {
@@ -51,6 +53,17 @@ export function ProvidersPage() {
         provider.services.map((service) => (
           <Tag key={service}>{t(`enums.service.${service}`)}</Tag>
         )),
+    },
+    {
+      title: t('providers.fields.organisation'),
+      dataIndex: 'organisationId',
+      render: (id?: string | null) =>
+        id ? (
+          (organisations.get(id)?.name ?? '—')
+        ) : (
+          <span className="muted">{t('organisations.independent')}</span>
+        ),
+      responsive: ['lg'],
     },
     {
       title: t('providers.credentials'),

@@ -126,6 +126,35 @@ record DemoDistrict(
             List<CredentialSpec> credentials,
             String suspensionReason) {}
 
+    /** A community's canteen (老年餐桌) and the providers it employs, by uid. */
+    record CanteenSpec(int community, String name, List<String> employees) {}
+
+    /**
+     * One canteen per community, named after it, employing the community's meal couriers, or, where it has none,
+     * the providers who offer meals (never volunteers: a canteen pays its staff).
+     */
+    List<CanteenSpec> canteens() {
+        List<CanteenSpec> canteens = new ArrayList<>();
+        for (int c = 0; c < communities.size(); c++) {
+            int community = c;
+            List<ProviderSpec> local =
+                    providers.stream().filter(p -> p.community() == community).toList();
+            List<String> couriers = local.stream()
+                    .filter(p -> p.kind() == ProviderKind.MEAL_COURIER)
+                    .map(ProviderSpec::uid)
+                    .toList();
+            List<String> employees = couriers.isEmpty()
+                    ? local.stream()
+                            .filter(p -> p.kind() != ProviderKind.VOLUNTEER
+                                    && p.services().contains(ServiceType.MEAL))
+                            .map(ProviderSpec::uid)
+                            .toList()
+                    : couriers;
+            canteens.add(new CanteenSpec(c, communities.get(c).name() + "老年餐桌", employees));
+        }
+        return List.copyOf(canteens);
+    }
+
     /** A point {@code northKm} north and {@code eastKm} east of {@code from}, rounded to about 10 cm. */
     static GeoPoint offset(GeoPoint from, double northKm, double eastKm) {
         double lat = from.lat() + northKm / 111.2;

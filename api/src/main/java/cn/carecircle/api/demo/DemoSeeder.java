@@ -7,6 +7,7 @@ import cn.carecircle.api.community.CommunityService;
 import cn.carecircle.api.community.CreateCommunityCommand;
 import cn.carecircle.api.community.PriceListEntry;
 import cn.carecircle.api.community.PriceListService;
+import cn.carecircle.api.demo.DemoDistrict.CanteenSpec;
 import cn.carecircle.api.demo.DemoDistrict.CommunitySpec;
 import cn.carecircle.api.demo.DemoDistrict.CredentialSpec;
 import cn.carecircle.api.demo.DemoDistrict.ElderSpec;
@@ -22,6 +23,7 @@ import cn.carecircle.api.providers.CredentialInput;
 import cn.carecircle.api.providers.OnboardProviderCommand;
 import cn.carecircle.api.providers.Provider;
 import cn.carecircle.api.providers.ProviderService;
+import cn.carecircle.api.providers.ServiceOrganisations;
 import cn.carecircle.api.security.Caller;
 import cn.carecircle.api.visits.RecordVisitCommand;
 import cn.carecircle.api.visits.SafetyRisk;
@@ -81,6 +83,7 @@ class DemoSeeder implements ApplicationRunner {
     private final ElderService elders;
     private final BindingService bindings;
     private final ProviderService providers;
+    private final ServiceOrganisations organisations;
     private final VisitService visits;
     private final DemoAuthUsers authUsers;
     private final Environment environment;
@@ -95,6 +98,7 @@ class DemoSeeder implements ApplicationRunner {
             ElderService elders,
             BindingService bindings,
             ProviderService providers,
+            ServiceOrganisations organisations,
             VisitService visits,
             DemoAuthUsers authUsers,
             Environment environment,
@@ -107,6 +111,7 @@ class DemoSeeder implements ApplicationRunner {
         this.elders = elders;
         this.bindings = bindings;
         this.providers = providers;
+        this.organisations = organisations;
         this.visits = visits;
         this.authUsers = authUsers;
         this.environment = environment;
@@ -209,7 +214,25 @@ class DemoSeeder implements ApplicationRunner {
                         .flatMap(added -> confirmBindings(district, familyCallers, workerOf)
                                 .then(visitSome(district, added, workerOf))))
                 .then(Flux.fromIterable(district.providers())
-                        .concatMap(p -> onboard(p, communityIds, workerOf.get(p.community())))
+                        .concatMap(p -> onboard(p, communityIds, workerOf.get(p.community()))
+                                .map(provider -> Map.entry(p.uid(), provider.id())))
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue))
+                .flatMap(providerIds -> Flux.fromIterable(district.canteens())
+                        .concatMap(c -> openCanteen(c, communityIds, providerIds, workerOf.get(c.community())))
+                        .then());
+    }
+
+    /** The community's worker registers its canteen (老年餐桌) and records who works there. */
+    private Mono<Void> openCanteen(
+            CanteenSpec canteen, List<UUID> communityIds, Map<String, UUID> providerIds, Caller worker) {
+        return organisations
+                .create(
+                        worker,
+                        communityIds.get(canteen.community()),
+                        ServiceOrganisations.Kind.CANTEEN,
+                        canteen.name())
+                .flatMap(organisation -> Flux.fromIterable(canteen.employees())
+                        .concatMap(uid -> organisations.setEmployer(worker, providerIds.get(uid), organisation.id()))
                         .then());
     }
 
@@ -310,7 +333,7 @@ class DemoSeeder implements ApplicationRunner {
     }
 
     /** The provider onboards themself; their community's worker then decides the credentials and suspensions. */
-    private Mono<Void> onboard(ProviderSpec p, List<UUID> communityIds, Caller worker) {
+    private Mono<Provider> onboard(ProviderSpec p, List<UUID> communityIds, Caller worker) {
         LocalDate today = LocalDate.now(clock);
         OnboardProviderCommand command = new OnboardProviderCommand(
                 p.kind(),
@@ -342,7 +365,7 @@ class DemoSeeder implements ApplicationRunner {
                     : providers
                             .setSuspended(worker, provider.id(), true, p.suspensionReason())
                             .then();
-            return decisions.then(suspension);
+            return decisions.then(suspension).thenReturn(provider);
         });
     }
 
@@ -362,6 +385,7 @@ class DemoSeeder implements ApplicationRunner {
                                (select count(*) from elder) as elders,
                                (select count(*) from provider where kind <> 'VOLUNTEER') as providers,
                                (select count(*) from provider where kind = 'VOLUNTEER') as volunteers,
+                               (select count(*) from service_organisation where kind = 'CANTEEN') as canteens,
                                (select count(*) from account where 'FAMILY' = any(roles)) as families,
                                (select count(*) from account where 'COMMUNITY_WORKER' = any(roles)) as workers,
                                (select count(*) from family_binding where status = 'PENDING') as pending_bindings,
@@ -374,6 +398,7 @@ class DemoSeeder implements ApplicationRunner {
                             "elders",
                             "providers",
                             "volunteers",
+                            "canteens",
                             "families",
                             "workers",
                             "pending_bindings",
@@ -399,7 +424,8 @@ class DemoSeeder implements ApplicationRunner {
         lines.add("");
         lines.add("==================== CareCircle demo (临河区, Bayannur) ====================");
         lines.add(String.format(
-                "  %s: %d communities, %d elders, %d providers, %d volunteers, %d family members, %d workers",
+                "  %s: %d communities, %d elders, %d providers, %d volunteers, %d canteens, %d family members,"
+                        + " %d workers",
                 s.seeded()
                         ? String.format("Seeded in %.1f s", s.seedTook().toMillis() / 1000.0)
                         : "The database had data already, kept as it is",
@@ -407,6 +433,7 @@ class DemoSeeder implements ApplicationRunner {
                 c.get("elders"),
                 c.get("providers"),
                 c.get("volunteers"),
+                c.get("canteens"),
                 c.get("families"),
                 c.get("workers")));
         lines.add(String.format(

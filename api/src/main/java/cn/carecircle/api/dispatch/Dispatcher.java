@@ -22,6 +22,8 @@ import cn.carecircle.api.security.Caller;
 import cn.carecircle.api.timebank.TimeBankService;
 import cn.carecircle.matching.RankedCandidate;
 import cn.carecircle.matching.eligibility.Violation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +68,8 @@ class Dispatcher implements DispatchTrigger {
     private final TransactionalOperator tx;
     private final Clock clock;
 
+    private final Timer acceptance;
+
     Dispatcher(
             DispatchRepository repository,
             OrderService orders,
@@ -77,7 +81,13 @@ class Dispatcher implements DispatchTrigger {
             PersonalDataProtector protector,
             DispatchProperties properties,
             TransactionalOperator tx,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
+        this.acceptance = Timer.builder("carecircle.dispatch.acceptance")
+                .description(
+                        "An offer's acceptance on the server: the claim's transaction, from its start to its commit")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
         this.repository = repository;
         this.orders = orders;
         this.matching = matching;
@@ -139,8 +149,8 @@ class Dispatcher implements DispatchTrigger {
     /**
      * A confirmed time-bank order earns each volunteer who served it the minutes from check-in to check-out,
      * capped at the booked duration, from the community's pool (once per seat: the posting key). A community rule
-     * refusing it (an earning cap) does not undo the confirmation: the refusal is logged and the worker can record
-     * the hours by hand.
+     * refusing it (an earning cap) does not undo the confirmation: the time bank records the refusal for the
+     * workers' signals, and the worker can record the hours by hand.
      */
     @Override
     public Mono<Void> confirmed(Order order) {
@@ -156,7 +166,7 @@ class Dispatcher implements DispatchTrigger {
                     if (minutes <= 0) {
                         return Mono.empty();
                     }
-                    return timeBank.issue(
+                    return timeBank.issueForOrder(
                                     order.communityId(),
                                     s.accountId(),
                                     minutes,
@@ -284,7 +294,7 @@ class Dispatcher implements DispatchTrigger {
         caller.requireRole(Role.PROVIDER, Role.VOLUNTEER);
         return providers
                 .mine(caller)
-                .flatMap(provider -> Transactions.committed(tx, Mono.defer(() -> {
+                .flatMap(provider -> timed(Transactions.committed(tx, Mono.defer(() -> {
                     Instant now = clock.instant();
                     return repository
                             .findOffer(offerId)
@@ -299,7 +309,15 @@ class Dispatcher implements DispatchTrigger {
                                 }
                                 return claimSeat(caller, provider, offer, now);
                             });
-                })));
+                }))));
+    }
+
+    /** The claim's time on the server, for the load benchmark and for operations (a Micrometer timer). */
+    private <T> Mono<T> timed(Mono<T> claim) {
+        return Mono.defer(() -> {
+            Timer.Sample sample = Timer.start();
+            return claim.doOnSuccess(done -> sample.stop(acceptance));
+        });
     }
 
     private static ApiException refusal(DispatchRepository.Offer offer, Instant now) {

@@ -178,7 +178,7 @@ class Visits {
         Instant now = clock.instant();
         return orders.byId(lock.id())
                 .flatMap(order -> elders.homeOf(order.elderId()).flatMap(home -> {
-                    int distance = (int) Math.round(metres(home, position));
+                    int distance = (int) Math.round(home.metresTo(position));
                     if (distance > properties.checkInRadiusMetres()) {
                         return Mono.just(new AttemptResult(Attempt.TOO_FAR, distance, 0));
                     }
@@ -221,19 +221,6 @@ class Visits {
         return expected != null
                 && MessageDigest.isEqual(
                         expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Great-circle distance in metres (haversine); at 200 m its error is far below a phone's GPS error. */
-    static double metres(GeoPoint a, GeoPoint b) {
-        double r = 6_371_008.8;
-        double dLat = Math.toRadians(b.lat() - a.lat());
-        double dLon = Math.toRadians(b.lon() - a.lon());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(a.lat()))
-                        * Math.cos(Math.toRadians(b.lat()))
-                        * Math.sin(dLon / 2)
-                        * Math.sin(dLon / 2);
-        return 2 * r * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     Mono<Job> checkOut(Caller caller, UUID orderId, String note) {

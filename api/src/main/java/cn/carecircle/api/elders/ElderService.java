@@ -154,6 +154,14 @@ public class ElderService {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Elder")));
     }
 
+    /**
+     * The record of an order's elder for a feature acting on an order already authorised (a meal plan's day paid in
+     * minutes needs the elder's special difficulty and age). Not an audited read: nobody is shown it.
+     */
+    public Mono<Elder> forPlacedOrder(UUID elderId) {
+        return repository.findById(elderId).switchIfEmpty(Mono.error(() -> ApiException.notFound("Elder")));
+    }
+
     /** Where an elder lives, for matching; not an audited read, since nobody is shown the address. */
     public Mono<cn.carecircle.api.common.GeoPoint> homeOf(UUID elderId) {
         return repository

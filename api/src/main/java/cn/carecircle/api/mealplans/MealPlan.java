@@ -11,6 +11,8 @@ import java.util.UUID;
  *
  * @param createdThrough the last day whose occurrence has been considered (created, or skipped as not served)
  * @param dueAt when the next days are to be created; null when the plan is not active or nothing is left to create
+ * @param shortOfMinutesFrom TIME_BANK: the first day whose meal the payer's minutes did not cover (no order from it
+ *     on; tried again each day); null when the plan is not short
  */
 record MealPlan(
         UUID id,
@@ -29,6 +31,7 @@ record MealPlan(
         String notes,
         Status status,
         LocalDate createdThrough,
+        LocalDate shortOfMinutesFrom,
         Instant dueAt,
         Instant placedAt) {
 

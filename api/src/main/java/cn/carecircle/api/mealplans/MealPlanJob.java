@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * The rolling creation of meal plans' days: each midnight (China time) an active plan's next day comes within the
  * ordering horizon and gets its order. A plan that cannot be priced any more (the community dropped the meal's
- * duration from its price list) is skipped until the next day, and the refusal logged.
+ * duration from its price list) is skipped until the next day, and the refusal logged; a time-bank plan whose
+ * payer's minutes ran short is tried again the next day (the plan records from which day).
  */
 @Component
 class MealPlanJob implements DueWork {
@@ -43,6 +44,7 @@ class MealPlanJob implements DueWork {
                 repository
                         .claimDue(now, BATCH)
                         .concatMap(plan -> plans.extend(plan, now)
+                                .then()
                                 .onErrorResume(ApiException.class, e -> {
                                     log.warn("Meal plan {} not extended: {}", plan.id(), e.getMessage());
                                     return repository.update(

@@ -99,6 +99,17 @@ class MealPlanRepository {
         return spec.then();
     }
 
+    /** The first day the payer's minutes did not cover, or null when they covered every day created. */
+    Mono<Void> shortOfMinutesFrom(UUID id, LocalDate day) {
+        return Sql.bindNullable(
+                        db.sql("update meal_plan set short_of_minutes_from = :day where id = :id")
+                                .bind("id", id),
+                        "day",
+                        day,
+                        LocalDate.class)
+                .then();
+    }
+
     /** The days from {@code from} to {@code to} that already have an order that is not cancelled. */
     Flux<LocalDate> liveDays(UUID planId, LocalDate from, LocalDate to) {
         return db.sql("""
@@ -160,6 +171,7 @@ class MealPlanRepository {
                 row.get("notes", String.class),
                 MealPlan.Status.valueOf(row.get("status", String.class)),
                 row.get("created_through", LocalDate.class),
+                row.get("short_of_minutes_from", LocalDate.class),
                 row.get("due_at", Instant.class),
                 row.get("placed_at", Instant.class));
     }

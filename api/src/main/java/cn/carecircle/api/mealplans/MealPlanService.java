@@ -1,6 +1,8 @@
 package cn.carecircle.api.mealplans;
 
 import cn.carecircle.api.common.ApiException;
+import cn.carecircle.api.common.FieldViolation;
+import cn.carecircle.api.common.ProblemType;
 import cn.carecircle.api.common.Role;
 import cn.carecircle.api.common.ServiceType;
 import cn.carecircle.api.common.Transactions;
@@ -24,9 +26,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -36,9 +41,16 @@ import reactor.core.publisher.Mono;
  * Recurring meal plans. Every change of a plan and the rolling creation of its days hold the plan's row lock, so
  * that a pause and the creation of the next days never interleave; a day has at most one live order (a unique
  * index backs this up).
+ *
+ * <p>A TIME_BANK plan pays each day in minutes when the day's order is created (the placer's own, or the elder's
+ * for a plan a worker placed when the elder phoned in). A plan whose first meal the minutes do not cover is refused;
+ * later, the first day they do not cover stops the creation there: the plan shows that day, and each midnight the
+ * days are tried again from it, so that minutes given or earned meanwhile resume the plan by themselves.
  */
 @Service
 class MealPlanService {
+
+    private static final Logger log = LoggerFactory.getLogger(MealPlanService.class);
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -54,6 +66,9 @@ class MealPlanService {
             int durationMinutes,
             Order.Settlement settlement,
             String notes) {}
+
+    /** What one creation run did: the orders it created, and the first day the minutes did not cover (or null). */
+    record Extension(int created, LocalDate shortOfMinutesFrom) {}
 
     /** A plan as its readers see it: with the price of a meal today and its days from today on. */
     record View(MealPlan plan, PriceListEntry price, List<MealPlan.Occurrence> upcoming) {}
@@ -120,7 +135,9 @@ class MealPlanService {
                                     repository
                                             .insert(plan)
                                             .then(extend(plan, now))
-                                            .thenReturn(plan.id()));
+                                            .flatMap(done -> done.created() == 0 && done.shortOfMinutesFrom() != null
+                                                    ? Mono.error(firstMealNotCovered(price))
+                                                    : Mono.just(plan.id())));
                         }))
                 .flatMap(this::view);
     }
@@ -168,13 +185,28 @@ class MealPlanService {
                 .flatMap(this::view);
     }
 
+    private static ApiException firstMealNotCovered(PriceListEntry price) {
+        return new ApiException(
+                ProblemType.INSUFFICIENT_BALANCE,
+                "The time-bank balance does not cover the first meal's " + price.timeBankMinutes() + " minutes",
+                List.of(FieldViolation.of(
+                        "settlement",
+                        "balance",
+                        "the payer's balance does not cover " + price.timeBankMinutes() + " minutes")));
+    }
+
+    private static boolean notCovered(Throwable e) {
+        return e instanceof ApiException a && a.type() == ProblemType.INSUFFICIENT_BALANCE;
+    }
+
     /**
      * Creates the plan's orders from the day after the last one considered up to the ordering horizon (or the
      * plan's last day), skipping days the plan does not serve, days whose window has begun and days that have a
-     * live order already; then records how far it got and when to go on (the next midnight, China time). Runs in
-     * the caller's transaction, with the plan locked or new.
+     * live order already; then records how far it got and when to go on (the next midnight, China time). A
+     * time-bank day the payer's minutes do not cover stops it there (see the class). Runs in the caller's
+     * transaction, with the plan locked or new.
      */
-    Mono<Void> extend(MealPlan plan, Instant now) {
+    Mono<Extension> extend(MealPlan plan, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, CHINA);
         LocalDate from = plan.createdThrough() == null
                 ? plan.firstDay()
@@ -187,9 +219,8 @@ class MealPlanService {
                 : null;
         LocalDate through =
                 plan.createdThrough() != null && plan.createdThrough().isAfter(to) ? plan.createdThrough() : to;
-        Mono<Void> record = repository.update(plan.id(), MealPlan.Status.ACTIVE, through, next);
         if (from.isAfter(to)) {
-            return record;
+            return record(plan, through, next, null).thenReturn(new Extension(0, null));
         }
         LocalDate first = from;
         Mono<WorkingDayCalendar> calendar = plan.days() == MealPlan.Days.WORKDAYS
@@ -204,8 +235,33 @@ class MealPlanService {
                                 plan.days() == MealPlan.Days.DAILY || t.getT1().isWorkingDay(day))
                         .filter(day -> !t.getT2().contains(day))
                         .filter(day -> windowStart(plan, day).isAfter(now))
-                        .concatMap(day -> orders.placeOccurrence(occurrence(plan, day, t.getT3()))))
-                .then(record);
+                        // a day not covered left nothing behind (its posting undid itself first) and ends the run
+                        .concatMap(day -> orders.placeOccurrence(occurrence(plan, day, t.getT3()))
+                                .thenReturn(Optional.<LocalDate>empty())
+                                .onErrorResume(MealPlanService::notCovered, e -> Mono.just(Optional.of(day))))
+                        .takeUntil(Optional::isPresent))
+                .collectList()
+                .flatMap(days -> {
+                    int created = (int) days.stream().filter(Optional::isEmpty).count();
+                    LocalDate shortFrom =
+                            days.isEmpty() ? null : days.get(days.size() - 1).orElse(null);
+                    if (shortFrom == null) {
+                        return record(plan, through, next, null).thenReturn(new Extension(created, null));
+                    }
+                    log.info("Meal plan {} is short of minutes from {}; tried again at midnight", plan.id(), shortFrom);
+                    return record(
+                                    plan,
+                                    shortFrom.minusDays(1),
+                                    today.plusDays(1).atStartOfDay(CHINA).toInstant(),
+                                    shortFrom)
+                            .thenReturn(new Extension(created, shortFrom));
+                });
+    }
+
+    private Mono<Void> record(MealPlan plan, LocalDate through, Instant next, LocalDate shortOfMinutesFrom) {
+        return repository
+                .update(plan.id(), MealPlan.Status.ACTIVE, through, next)
+                .then(repository.shortOfMinutesFrom(plan.id(), shortOfMinutesFrom));
     }
 
     private Mono<View> change(Caller caller, UUID planId, MealPlan.Status to, String reason) {
@@ -280,6 +336,7 @@ class MealPlanService {
                 MealPlan.Status.ACTIVE,
                 null,
                 null,
+                null,
                 now);
     }
 
@@ -325,6 +382,7 @@ class MealPlanService {
                 p.notes(),
                 status,
                 createdThrough,
+                p.shortOfMinutesFrom(),
                 p.dueAt(),
                 p.placedAt());
     }

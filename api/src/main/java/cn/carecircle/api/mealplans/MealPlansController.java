@@ -111,6 +111,7 @@ class MealPlansController implements MealPlansApi {
                         .toList());
         dto.setNotes(p.notes());
         dto.setCreatedThrough(p.createdThrough());
+        dto.setShortOfMinutesFrom(p.shortOfMinutesFrom());
         if (view.price() != null) {
             boolean paid = p.settlement() == Order.Settlement.PAID;
             dto.setPriceFen(paid ? view.price().priceFen() : null);

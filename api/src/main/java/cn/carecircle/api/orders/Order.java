@@ -7,6 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * A service order.
+ *
+ * @param chargedMinutes TIME_BANK: what placing it paid in minutes, 0 when the elder was served free; null for PAID
+ * @param chargedAccountId TIME_BANK: the time-bank account that paid; null when nothing was charged
+ */
 public record Order(
         UUID id,
         UUID elderId,
@@ -18,6 +24,8 @@ public record Order(
         Settlement settlement,
         Long priceFen,
         Integer priceMinutes,
+        Long chargedMinutes,
+        UUID chargedAccountId,
         int durationMinutes,
         Instant windowStart,
         Instant windowEnd,
@@ -43,6 +51,33 @@ public record Order(
             boolean checkInLocked,
             Instant checkedInAt,
             Instant checkedOutAt) {}
+
+    /** The order as paid in minutes when placed. */
+    Order charged(long minutes, UUID accountId) {
+        return new Order(
+                id,
+                elderId,
+                communityId,
+                service,
+                status,
+                channel,
+                placedBy,
+                settlement,
+                priceFen,
+                priceMinutes,
+                minutes,
+                accountId,
+                durationMinutes,
+                windowStart,
+                windowEnd,
+                immediate,
+                notes,
+                requirements,
+                dispatchDueAt,
+                placedAt,
+                elderName,
+                seats);
+    }
 
     /** How many caregivers the order needs. */
     public int seatCount() {

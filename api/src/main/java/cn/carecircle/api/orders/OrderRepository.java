@@ -25,7 +25,7 @@ class OrderRepository {
 
     private static final String COLUMNS = """
             o.id, o.elder_id, o.community_id, o.service, o.status, o.channel, o.placed_by, o.settlement, o.price_fen,
-            o.price_minutes, o.duration_minutes, o.window_start, o.window_end, o.immediate, o.notes,
+            o.price_minutes, o.charged_minutes, o.charged_account_id, o.duration_minutes, o.window_start, o.window_end, o.immediate, o.notes,
             o.caregiver_gender, o.two_caregivers, o.language, o.dispatch_due_at, o.placed_at, e.name as elder_name,
             (select json_agg(json_build_object(
                     'seatNo', s.seat_no, 'providerId', s.provider_id, 'providerName', p.display_name,
@@ -46,10 +46,12 @@ class OrderRepository {
     Mono<Void> insert(Order o) {
         GenericExecuteSpec spec = db.sql("""
                         insert into service_order (id, elder_id, community_id, service, status, channel, placed_by,
-                            settlement, price_fen, price_minutes, duration_minutes, window_start, window_end, immediate,
-                            notes, caregiver_gender, two_caregivers, language, dispatch_due_at, placed_at)
+                            settlement, price_fen, price_minutes, charged_minutes, charged_account_id, duration_minutes,
+                            window_start, window_end, immediate, notes, caregiver_gender, two_caregivers, language,
+                            dispatch_due_at, placed_at)
                         values (:id, :elder, :community, :service, :status, :channel, :placedBy, :settlement, :fen,
-                            :minutes, :duration, :start, :end, :immediate, :notes, :gender, :two, :language, :due, :at)
+                            :minutes, :charged, :chargedAccount, :duration, :start, :end, :immediate, :notes, :gender,
+                            :two, :language, :due, :at)
                         """)
                 .bind("id", o.id())
                 .bind("elder", o.elderId())
@@ -67,6 +69,8 @@ class OrderRepository {
                 .bind("at", o.placedAt());
         spec = Sql.bindNullable(spec, "fen", o.priceFen(), Long.class);
         spec = Sql.bindNullable(spec, "minutes", o.priceMinutes(), Integer.class);
+        spec = Sql.bindNullable(spec, "charged", o.chargedMinutes(), Long.class);
+        spec = Sql.bindNullable(spec, "chargedAccount", o.chargedAccountId(), UUID.class);
         spec = Sql.bindNullable(spec, "notes", o.notes(), String.class);
         Gender gender = o.requirements().caregiverGender();
         spec = Sql.bindNullable(spec, "gender", gender == null ? null : gender.name(), String.class);
@@ -251,6 +255,8 @@ class OrderRepository {
                 Order.Settlement.valueOf(row.get("settlement", String.class)),
                 row.get("price_fen", Long.class),
                 row.get("price_minutes", Integer.class),
+                row.get("charged_minutes", Long.class),
+                row.get("charged_account_id", UUID.class),
                 row.get("duration_minutes", Integer.class),
                 row.get("window_start", Instant.class),
                 row.get("window_end", Instant.class),

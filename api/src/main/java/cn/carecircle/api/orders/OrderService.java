@@ -13,6 +13,7 @@ import cn.carecircle.api.elders.ElderService;
 import cn.carecircle.api.families.FamilyBindings;
 import cn.carecircle.api.notifications.Outbox;
 import cn.carecircle.api.security.Caller;
+import cn.carecircle.api.timebank.TimeBankService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public class OrderService {
     private final PriceListService prices;
     private final OrderingProperties properties;
     private final Outbox outbox;
+    private final TimeBankService timeBank;
     private final ObjectProvider<DispatchTrigger> dispatch;
     private final ObjectProvider<OrderSettlement> settlement;
     private final TransactionalOperator tx;
@@ -64,6 +66,7 @@ public class OrderService {
             PriceListService prices,
             OrderingProperties properties,
             Outbox outbox,
+            TimeBankService timeBank,
             ObjectProvider<DispatchTrigger> dispatch,
             ObjectProvider<OrderSettlement> settlement,
             TransactionalOperator tx,
@@ -74,6 +77,7 @@ public class OrderService {
         this.prices = prices;
         this.properties = properties;
         this.outbox = outbox;
+        this.timeBank = timeBank;
         this.dispatch = dispatch;
         this.settlement = settlement;
         this.tx = tx;
@@ -81,8 +85,9 @@ public class OrderService {
     }
 
     /**
-     * Places the order in one transaction; an order for now then has its first round of offers sent at once,
-     * after the commit (should that fail, the round is still due and background work sends it).
+     * Places the order in one transaction, a time-bank order paid in minutes in it; an order for now then has its
+     * first round of offers sent at once, after the commit (should that fail, the round is still due and background
+     * work sends it).
      */
     Mono<Order> place(Caller caller, PlaceOrderCommand command) {
         return Transactions.committed(tx, placeInTransaction(caller, command))
@@ -117,32 +122,42 @@ public class OrderService {
                                 command.settlement() == Order.Settlement.TIME_BANK)
                         .flatMap(price -> {
                             boolean asWorker = caller.has(Role.COMMUNITY_WORKER) && caller.covers(elder.communityId());
-                            Order order = newOrder(
+                            Order unpaid = newOrder(
                                     caller, command, elder, asWorker, price.priceFen(), price.timeBankMinutes(), now);
                             Actor actor = Actor.of(caller, asWorker);
-                            Mono<Void> placed = repository
-                                    .insert(order)
-                                    .then(repository.appendEvent(new OrderEvent(
-                                            order.id(),
-                                            now,
-                                            null,
-                                            OrderStatus.REQUESTED,
-                                            actor.role(),
-                                            actor.accountId(),
-                                            asWorker ? "电话下单 (phone-in order)" : null)))
-                                    .then(outbox.orderChanged(order.id()));
-                            // an order for now goes to matching at once; a scheduled one when its dispatch time comes
-                            Mono<Void> matching = command.immediate()
-                                    ? transition(
-                                                    order.id(),
-                                                    OrderStatus.REQUESTED,
-                                                    OrderStatus.MATCHING,
-                                                    Actor.SYSTEM,
-                                                    null)
-                                            .flatMap(dispatch.getObject()::matchingStarted)
-                                    : Mono.empty();
-                            return placed.then(matching).then(repository.findById(order.id()));
+                            // the family member pays from their own minutes; an elder who phoned in from theirs
+                            Mono<Order> paid = unpaid.settlement() == Order.Settlement.TIME_BANK
+                                    ? timeBank.chargeOrder(
+                                                    unpaid.id(),
+                                                    elder,
+                                                    asWorker ? null : caller.accountId(),
+                                                    unpaid.priceMinutes(),
+                                                    caller.accountId(),
+                                                    "订单兑换")
+                                            .map(c -> unpaid.charged(c.minutes(), c.accountId()))
+                                    : Mono.just(unpaid);
+                            return paid.flatMap(order -> placed(order, command, actor, asWorker, now));
                         }));
+    }
+
+    private Mono<Order> placed(Order order, PlaceOrderCommand command, Actor actor, boolean asWorker, Instant now) {
+        Mono<Void> placed = repository
+                .insert(order)
+                .then(repository.appendEvent(new OrderEvent(
+                        order.id(),
+                        now,
+                        null,
+                        OrderStatus.REQUESTED,
+                        actor.role(),
+                        actor.accountId(),
+                        asWorker ? "电话下单 (phone-in order)" : null)))
+                .then(outbox.orderChanged(order.id()));
+        // an order for now goes to matching at once; a scheduled one when its dispatch time comes
+        Mono<Void> matching = command.immediate()
+                ? transition(order.id(), OrderStatus.REQUESTED, OrderStatus.MATCHING, Actor.SYSTEM, null)
+                        .flatMap(dispatch.getObject()::matchingStarted)
+                : Mono.empty();
+        return placed.then(matching).then(repository.findById(order.id()));
     }
 
     private Order newOrder(
@@ -176,6 +191,8 @@ public class OrderService {
                 command.settlement(),
                 paid ? priceFen : null,
                 paid ? null : timeBankMinutes,
+                null,
+                null,
                 command.durationMinutes(),
                 start,
                 end,
@@ -208,11 +225,13 @@ public class OrderService {
     /**
      * Places one day's order of a recurring plan in the caller's transaction: a scheduled order like any other
      * (dispatch starts at its dispatch time), tied to its plan and day, recorded as placed by the system for the
-     * plan.
+     * plan. A time-bank day is paid first, as a time-bank order placed by the plan's placer would be; when the
+     * minutes do not cover it, the 422 {@code insufficient-balance} problem comes back and nothing of the day is
+     * written, so the caller may go on.
      */
     public Mono<Order> placeOccurrence(Occurrence o) {
         Instant now = clock.instant();
-        Order order = new Order(
+        Order unpaid = new Order(
                 UUID.randomUUID(),
                 o.elderId(),
                 o.communityId(),
@@ -223,6 +242,8 @@ public class OrderService {
                 o.settlement(),
                 o.priceFen(),
                 o.priceMinutes(),
+                null,
+                null,
                 o.durationMinutes(),
                 o.windowStart(),
                 o.windowEnd(),
@@ -233,7 +254,18 @@ public class OrderService {
                 now,
                 null,
                 List.of());
-        return repository
+        Mono<Order> paid = o.settlement() == Order.Settlement.TIME_BANK
+                ? elders.forPlacedOrder(o.elderId())
+                        .flatMap(elder -> timeBank.chargeOrder(
+                                unpaid.id(),
+                                elder,
+                                o.channel() == Order.Channel.PHONE ? null : o.placedBy(),
+                                o.priceMinutes(),
+                                o.placedBy(),
+                                "助餐计划 " + o.day()))
+                        .map(c -> unpaid.charged(c.minutes(), c.accountId()))
+                : Mono.just(unpaid);
+        return paid.flatMap(order -> repository
                 .insert(order)
                 .then(repository.tieToPlan(order.id(), o.planId(), o.day()))
                 .then(repository.appendEvent(new OrderEvent(
@@ -245,12 +277,13 @@ public class OrderService {
                         null,
                         "助餐计划 " + o.day() + " (meal plan)")))
                 .then(outbox.orderChanged(order.id()))
-                .then(repository.findById(order.id()));
+                .then(repository.findById(order.id())));
     }
 
     /**
      * Moves an order from {@code from} to {@code to} and records it, or fails with a 409 problem when the
-     * transition is illegal or the order is no longer in {@code from}. For the features that drive orders.
+     * transition is illegal or the order is no longer in {@code from}. For the features that drive orders. A
+     * cancelled time-bank order's minutes go back to the account that paid them.
      */
     @Transactional
     public Mono<Order> transition(UUID orderId, OrderStatus from, OrderStatus to, Actor actor, String reason) {
@@ -270,24 +303,33 @@ public class OrderService {
                                                         .findById(orderId)
                                                         .flatMap(order -> dispatch.getObject()
                                                                 .confirmed(order)
-                                                                .then(settled(order)))
+                                                                .then(paymentConfirmed(order)))
                                                 : Mono.empty())
                                 .then(
                                         to == OrderStatus.CANCELLED
-                                                ? repository.findById(orderId).flatMap(this::refunded)
+                                                ? repository.findById(orderId).flatMap(this::paymentCancelled)
                                                 : Mono.empty())
+                                .then(to == OrderStatus.CANCELLED ? refund(orderId, actor) : Mono.empty())
                         : Mono.error(ApiException.illegalState("The order changed meanwhile; it is no longer " + from)))
                 .then(repository.findById(orderId));
     }
 
-    private Mono<Void> settled(Order order) {
+    private Mono<Void> paymentConfirmed(Order order) {
         OrderSettlement s = settlement.getIfAvailable();
         return s == null ? Mono.empty() : s.confirmed(order);
     }
 
-    private Mono<Void> refunded(Order order) {
+    private Mono<Void> paymentCancelled(Order order) {
         OrderSettlement s = settlement.getIfAvailable();
         return s == null ? Mono.empty() : s.cancelled(order);
+    }
+
+    /** Only the first cancellation gets here (the conditional update), and the refund's key makes it once anyway. */
+    private Mono<Void> refund(UUID orderId, Actor actor) {
+        return repository
+                .findById(orderId)
+                .filter(order -> order.settlement() == Order.Settlement.TIME_BANK)
+                .flatMap(order -> timeBank.refundOrder(orderId, actor.accountId()));
     }
 
     /** An order by id, for the features that drive orders (no access check); empty when unknown. */

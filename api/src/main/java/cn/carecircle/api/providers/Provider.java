@@ -24,7 +24,8 @@ public record Provider(
         List<WorkingHours> workingHours,
         List<Credential> credentials,
         boolean suspended,
-        String suspensionReason) {
+        String suspensionReason,
+        UUID organisationId) {
 
     @Override
     public String toString() {

@@ -30,7 +30,8 @@ class ProviderRepository {
 
     private static final String COLUMNS = """
             p.id, p.account_id, p.community_id, p.kind, p.display_name, p.phone_enc, p.gender, p.services,
-            p.languages, p.travel_mode, p.home_lat, p.home_lon, p.working_hours, p.suspended, p.suspension_reason""";
+            p.languages, p.travel_mode, p.home_lat, p.home_lon, p.working_hours, p.suspended, p.suspension_reason,
+            p.organisation_id""";
     private static final TypeReference<List<WorkingHours>> HOURS = new TypeReference<>() {};
 
     private final DatabaseClient db;
@@ -205,7 +206,8 @@ class ProviderRepository {
                 p.workingHours(),
                 new ArrayList<>(credentials),
                 p.suspended(),
-                p.suspensionReason());
+                p.suspensionReason(),
+                p.organisationId());
     }
 
     private Provider read(Readable row) {
@@ -224,7 +226,8 @@ class ProviderRepository {
                 json.readValue(row.get("working_hours", Json.class).asString(), HOURS),
                 List.of(),
                 row.get("suspended", Boolean.class),
-                row.get("suspension_reason", String.class));
+                row.get("suspension_reason", String.class),
+                row.get("organisation_id", UUID.class));
     }
 
     private static Credential readCredential(Readable row) {

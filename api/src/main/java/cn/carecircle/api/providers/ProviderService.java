@@ -89,6 +89,7 @@ public class ProviderService {
                                     command.workingHours(),
                                     List.of(),
                                     false,
+                                    null,
                                     null),
                             clock.instant()))
                     .thenMany(Flux.fromIterable(command.credentials())

@@ -54,7 +54,7 @@ public class ServiceOrganisations {
     }
 
     @Transactional
-    Mono<Organisation> create(Caller caller, UUID communityId, Kind kind, String name) {
+    public Mono<Organisation> create(Caller caller, UUID communityId, Kind kind, String name) {
         requireManager(caller, communityId);
         Organisation o = new Organisation(UUID.randomUUID(), communityId, kind, name.strip(), clock.instant());
         return communities
@@ -105,7 +105,7 @@ public class ServiceOrganisations {
 
     /** Links the provider to an organisation of their community, or unlinks them ({@code organisationId} null). */
     @Transactional
-    Mono<UUID> setEmployer(Caller caller, UUID providerId, UUID organisationId) {
+    public Mono<UUID> setEmployer(Caller caller, UUID providerId, UUID organisationId) {
         caller.requireRole(Role.ADMIN, Role.COMMUNITY_WORKER);
         return providers
                 .findById(providerId)

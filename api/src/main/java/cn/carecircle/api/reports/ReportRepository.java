@@ -108,12 +108,16 @@ class ReportRepository {
 
     record TimeBankMinutes(UUID communityId, long issued, long redeemed) {}
 
-    /** Minutes the communities' pools issued (to volunteers) and took back (redemptions) in the period. */
+    /**
+     * Minutes the communities' pools issued (to volunteers) and took back (redemptions, net of the refunds of
+     * cancelled orders) in the period.
+     */
     Flux<TimeBankMinutes> timeBank(Collection<UUID> communities, Instant from, Instant until) {
         return db.sql("""
                         select a.holder_id as community_id,
-                            coalesce(sum(-l.minutes) filter (where l.minutes < 0), 0)::bigint as issued,
-                            coalesce(sum(l.minutes) filter (where l.minutes > 0), 0)::bigint as redeemed
+                            coalesce(sum(-l.minutes) filter (where p.kind = 'ISSUE'), 0)::bigint as issued,
+                            coalesce(sum(l.minutes) filter (where p.kind in ('REDEEM', 'REFUND')), 0)::bigint
+                                as redeemed
                         from timebank_account a
                             join timebank_leg l on l.account_id = a.id
                             join timebank_posting p on p.id = l.posting_id

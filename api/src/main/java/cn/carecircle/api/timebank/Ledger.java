@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +29,10 @@ import reactor.core.publisher.Mono;
  * <p>Idempotency: the posting's head is inserted first, claiming its unique key. A concurrent twin waits on the
  * unique index until the first commits, then finds the key taken and returns the first posting; if the first
  * rolled back, the twin posts.
+ *
+ * <p>Atomic on its own: inside a caller's transaction a posting runs under a savepoint, so a refused posting (a
+ * balance that does not cover it, a broken rule) leaves nothing behind, not even its claimed key, and the caller
+ * may go on (a meal plan skipping a day its payer cannot pay, a confirmation whose minutes a cap refuses).
  */
 @Component
 class Ledger {
@@ -43,9 +48,9 @@ class Ledger {
     /**
      * Posts the request, or returns the posting its key already made. {@code check} runs after the balances are
      * locked (so sums it reads of the locked accounts are final) and before the legs are written; a rule it finds
-     * broken is an error signal that rolls everything back. A replay skips it.
+     * broken is an error signal that rolls the posting back. A replay skips it.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NESTED)
     Mono<Posting.Result> post(PostingRequest request, Supplier<Mono<Void>> check) {
         UUID postingId = UUID.randomUUID();
         return repository.claim(request, postingId, clock.instant()).flatMap(claimed -> {

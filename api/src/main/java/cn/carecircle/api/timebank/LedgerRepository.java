@@ -205,13 +205,17 @@ class LedgerRepository {
         return total.zipWith(items, (n, list) -> new Page<>(list, page.page(), page.size(), n));
     }
 
-    /** A pool's issued and redeemed minutes in [from, until), and what people held at {@code until}. */
+    /**
+     * A pool's issued and redeemed minutes in [from, until), redeemed net of the refunds of cancelled orders, and
+     * what people held at {@code until}.
+     */
     Mono<long[]> poolFigures(UUID poolId, Instant from, Instant until) {
         return db.sql("""
                         select
-                            coalesce(sum(-l.minutes) filter (where l.minutes < 0 and p.posted_at >= :from), 0)::bigint
+                            coalesce(sum(-l.minutes) filter (where p.kind = 'ISSUE' and p.posted_at >= :from), 0)::bigint
                                 as issued,
-                            coalesce(sum(l.minutes) filter (where l.minutes > 0 and p.posted_at >= :from), 0)::bigint
+                            coalesce(sum(l.minutes) filter (
+                                where p.kind in ('REDEEM', 'REFUND') and p.posted_at >= :from), 0)::bigint
                                 as redeemed,
                             coalesce(-sum(l.minutes), 0)::bigint as outstanding
                         from timebank_leg l join timebank_posting p on p.id = l.posting_id

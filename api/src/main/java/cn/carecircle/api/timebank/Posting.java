@@ -9,11 +9,15 @@ import java.util.UUID;
 public record Posting(
         UUID id, Kind kind, UUID communityId, Instant postedAt, LocalDate valueDate, String memo, List<Leg> legs) {
 
-    /** ISSUE: pool → volunteer; GIFT: person → person; REDEEM: person → pool. */
+    /**
+     * ISSUE: pool → volunteer; GIFT: person → person; REDEEM: person → pool (a time-bank order paid); REFUND: pool →
+     * person (a cancelled order's minutes back to who paid them).
+     */
     public enum Kind {
         ISSUE,
         GIFT,
-        REDEEM
+        REDEEM,
+        REFUND
     }
 
     /** Minutes on one account: a credit is positive, a debit negative. */

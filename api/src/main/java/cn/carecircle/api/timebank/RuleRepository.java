@@ -14,7 +14,7 @@ class RuleRepository {
 
     private static final String COLUMNS = """
             version, effective_from, daily_earning_cap, lifetime_earning_cap, gift_max_minutes,
-            gift_max_minutes_per_month, min_redeem_age""";
+            gift_max_minutes_per_month, min_redeem_age, free_for_special_difficulty""";
 
     private final DatabaseClient db;
 
@@ -46,9 +46,9 @@ class RuleRepository {
         return db.sql("""
                         insert into timebank_rule (community_id, version, effective_from, daily_earning_cap,
                             lifetime_earning_cap, gift_max_minutes, gift_max_minutes_per_month, min_redeem_age,
-                            created_by, created_at)
+                            free_for_special_difficulty, created_by, created_at)
                         select :c, coalesce(max(version), 0) + 1, :from, :daily, :lifetime, :gift, :giftMonth, :age,
-                            :by, :at
+                            :free, :by, :at
                         from timebank_rule where community_id = :c
                         """)
                 .bind("c", communityId)
@@ -58,6 +58,7 @@ class RuleRepository {
                 .bind("gift", r.giftMaxMinutes())
                 .bind("giftMonth", r.giftMaxMinutesPerMonth())
                 .bind("age", r.minRedeemAge())
+                .bind("free", r.freeForSpecialDifficulty())
                 .bind("by", by)
                 .bind("at", at)
                 .then();
@@ -71,6 +72,7 @@ class RuleRepository {
                 row.get("lifetime_earning_cap", Long.class),
                 row.get("gift_max_minutes", Integer.class),
                 row.get("gift_max_minutes_per_month", Integer.class),
-                row.get("min_redeem_age", Integer.class));
+                row.get("min_redeem_age", Integer.class),
+                row.get("free_for_special_difficulty", Boolean.class));
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,13 +31,19 @@ class ServiceRecords {
     private final ServiceRecordRepository repository;
     private final ProviderService providers;
     private final TimeBankService timeBank;
+    private final TransactionalOperator tx;
     private final Clock clock;
 
     ServiceRecords(
-            ServiceRecordRepository repository, ProviderService providers, TimeBankService timeBank, Clock clock) {
+            ServiceRecordRepository repository,
+            ProviderService providers,
+            TimeBankService timeBank,
+            TransactionalOperator tx,
+            Clock clock) {
         this.repository = repository;
         this.providers = providers;
         this.timeBank = timeBank;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -90,9 +97,18 @@ class ServiceRecords {
         return repository.search(communityId == null ? null : List.of(communityId), caller.accountId(), status, page);
     }
 
-    /** The second reviewer approves; the record and its posting commit together or not at all. */
-    @Transactional
+    /**
+     * The second reviewer approves; the record and its posting commit together or not at all. When an earning cap
+     * refuses the minutes, the record stays pending and the refusal is recorded, after the rollback, for the
+     * workers' signals.
+     */
     Mono<ServiceRecord> approve(Caller caller, UUID id) {
+        return tx.transactional(Mono.defer(() -> approveInTransaction(caller, id)))
+                .onErrorResume(
+                        EarningCapRefused.class, e -> timeBank.recordRefusal(e).then(Mono.error(e)));
+    }
+
+    private Mono<ServiceRecord> approveInTransaction(Caller caller, UUID id) {
         return decidable(caller, id)
                 .flatMap(r -> repository
                         .decide(id, ServiceRecord.Status.APPROVED, caller.accountId(), clock.instant(), null)

@@ -14,6 +14,7 @@ import cn.carecircle.api.contract.model.TimeBankAccountDto;
 import cn.carecircle.api.contract.model.TimeBankPostingDto;
 import cn.carecircle.api.contract.model.TimeBankRuleSetDto;
 import cn.carecircle.api.contract.model.TimeBankRulesInputDto;
+import cn.carecircle.api.contract.model.TimeBankSignalsDto;
 import cn.carecircle.api.contract.model.TimeBankStatementDto;
 import cn.carecircle.api.contract.model.TimeBankSummaryDto;
 import cn.carecircle.api.security.Caller;
@@ -33,12 +34,19 @@ class TimeBankController implements TimeBankApi {
     private final TimeBankService timeBank;
     private final ServiceRecords records;
     private final CommunityRules rules;
+    private final TimeBankSignals signals;
     private final TimeBankMapper mapper;
 
-    TimeBankController(TimeBankService timeBank, ServiceRecords records, CommunityRules rules, TimeBankMapper mapper) {
+    TimeBankController(
+            TimeBankService timeBank,
+            ServiceRecords records,
+            CommunityRules rules,
+            TimeBankSignals signals,
+            TimeBankMapper mapper) {
         this.timeBank = timeBank;
         this.records = records;
         this.rules = rules;
+        this.signals = signals;
         this.mapper = mapper;
     }
 
@@ -143,6 +151,12 @@ class TimeBankController implements TimeBankApi {
     public Mono<ResponseEntity<TimeBankSummaryDto>> getTimeBankSummary(
             UUID communityId, String month, ServerWebExchange exchange) {
         return Mono.defer(() -> timeBank.summary(Caller.of(exchange), communityId, YearMonth.parse(month)))
+                .map(s -> ResponseEntity.ok(mapper.toDto(s)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<TimeBankSignalsDto>> getTimeBankSignals(UUID communityId, ServerWebExchange exchange) {
+        return Mono.defer(() -> signals.of(Caller.of(exchange), communityId))
                 .map(s -> ResponseEntity.ok(mapper.toDto(s)));
     }
 }

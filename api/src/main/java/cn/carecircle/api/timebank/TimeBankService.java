@@ -8,6 +8,7 @@ import cn.carecircle.api.common.ProblemType;
 import cn.carecircle.api.common.Role;
 import cn.carecircle.api.common.Violations;
 import cn.carecircle.api.community.CommunityService;
+import cn.carecircle.api.elders.Elder;
 import cn.carecircle.api.elders.ElderService;
 import cn.carecircle.api.families.FamilyBindings;
 import cn.carecircle.api.security.Caller;
@@ -17,22 +18,32 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Accounts, gifts, issuance and redemption, statements and the pools' figures. Minutes come into being only by
- * {@link #issue} from a community's pool, for an approved service record (and later for a confirmed time-bank
- * order); nothing here takes or gives money.
+ * {@link #issue} from a community's pool, for an approved service record or a confirmed time-bank order; they go
+ * back to it when a time-bank order is paid ({@link #chargeOrder}); nothing here takes or gives money.
  */
 @Service
 public class TimeBankService {
+
+    private static final Logger log = LoggerFactory.getLogger(TimeBankService.class);
 
     /** Days and months of the time bank are China's. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     record Statement(TimeBankAccount account, Page<StatementLine> lines) {}
+
+    /** What a time-bank order cost: minutes from an account, or nothing (0 and no account) when served free. */
+    public record Charge(UUID accountId, long minutes) {
+        static final Charge FREE = new Charge(null, 0);
+    }
 
     record MonthSummary(
             UUID communityId, UUID poolAccountId, YearMonth month, long issued, long redeemed, long outstanding) {}
@@ -62,6 +73,7 @@ public class TimeBankService {
     private final CommunityService communities;
     private final ElderService elders;
     private final FamilyBindings bindings;
+    private final SignalRepository signals;
     private final Clock clock;
 
     TimeBankService(
@@ -71,6 +83,7 @@ public class TimeBankService {
             CommunityService communities,
             ElderService elders,
             FamilyBindings bindings,
+            SignalRepository signals,
             Clock clock) {
         this.ledger = ledger;
         this.accounts = accounts;
@@ -78,6 +91,7 @@ public class TimeBankService {
         this.communities = communities;
         this.elders = elders;
         this.bindings = bindings;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -209,33 +223,72 @@ public class TimeBankService {
                                     List.of(
                                             new PostingRequest.LegSpec(t.getT1(), -minutes),
                                             new PostingRequest.LegSpec(to, minutes)));
-                            return ledger.post(request, () -> checkEarning(r, to, minutes, servedOn));
+                            return ledger.post(
+                                    request, () -> checkEarning(r, communityId, to, minutes, servedOn, referenceId));
                         }));
     }
 
     /** Runs with the volunteer's balance locked, so concurrent approvals for one volunteer count each other. */
-    private Mono<Void> checkEarning(Rules r, TimeBankAccount to, long minutes, LocalDate day) {
+    private Mono<Void> checkEarning(
+            Rules r, UUID communityId, TimeBankAccount to, long minutes, LocalDate day, UUID referenceId) {
         return accounts.moved(to.id(), Posting.Kind.ISSUE, true, day, day.plusDays(1))
                 .flatMap(that -> that + minutes > r.dailyEarningCap()
-                        ? Mono.error(ruleBroken(
+                        ? Mono.error(new EarningCapRefused(
                                 "daily-earning-cap",
                                 "A volunteer earns at most " + r.dailyEarningCap() + " minutes a day here; " + that
                                         + " already on " + day,
-                                "at most " + r.dailyEarningCap() + " minutes a day"))
+                                "at most " + r.dailyEarningCap() + " minutes a day",
+                                communityId,
+                                to.id(),
+                                minutes,
+                                referenceId))
                         : accounts.moved(to.id(), Posting.Kind.ISSUE, true, LocalDate.EPOCH, LocalDate.of(9999, 1, 1))
                                 .flatMap(ever -> ever + minutes > r.lifetimeEarningCap()
-                                        ? Mono.error(ruleBroken(
+                                        ? Mono.error(new EarningCapRefused(
                                                 "lifetime-earning-cap",
                                                 "A volunteer earns at most " + r.lifetimeEarningCap()
                                                         + " minutes in all here; " + ever + " so far",
-                                                "at most " + r.lifetimeEarningCap() + " minutes in all"))
+                                                "at most " + r.lifetimeEarningCap() + " minutes in all",
+                                                communityId,
+                                                to.id(),
+                                                minutes,
+                                                referenceId))
                                         : Mono.<Void>empty()));
     }
 
     /**
+     * Issues a confirmed time-bank order's minutes to a volunteer who served it, as {@link #issue} does, in the
+     * confirming transaction. When an earning cap refuses them, the refusal is recorded for the workers' signals
+     * and nothing is issued: the confirmation stands, and a worker can record the hours by hand.
+     */
+    public Mono<Posting.Result> issueForOrder(
+            UUID communityId,
+            UUID volunteerAccountId,
+            long minutes,
+            LocalDate servedOn,
+            String key,
+            UUID orderId,
+            String memo) {
+        // called within the confirmation's transaction, not through the proxy: the refused posting undid itself
+        // (its savepoint), and the recorded refusal commits with the confirmation
+        return issue(communityId, volunteerAccountId, minutes, servedOn, key, orderId, memo)
+                .onErrorResume(EarningCapRefused.class, e -> {
+                    log.warn("Minutes of order {} not issued: {} refused them", orderId, e.rule());
+                    return recordRefusal(e).then(Mono.empty());
+                });
+    }
+
+    /** Records what an earning cap refused, for the workers' signals. */
+    Mono<Void> recordRefusal(EarningCapRefused e) {
+        return signals.recordRefusal(
+                e.communityId(), e.accountId(), e.rule(), e.minutes(), e.referenceId(), clock.instant());
+    }
+
+    /**
      * Pays an elder's service in minutes, from the elder's own account or a bound family member's, back to the
-     * elder's community pool; for the orders feature when a time-bank order is paid. Refused below the community's
-     * minimum age to redeem. {@code orderId} makes it once per order.
+     * elder's community pool, whatever the elder's special difficulty. Refused below the community's minimum age
+     * to redeem. {@code orderId} makes it once per order. Time-bank orders are paid by {@link #chargeOrder}, with
+     * the payer and the free service that the order decides; this serves a redemption the caller decided itself.
      */
     @Transactional
     public Mono<Posting.Result> redeem(
@@ -257,22 +310,99 @@ public class TimeBankService {
                                     TimeBankAccount.HolderType.ACCOUNT,
                                     caller.requireRole(Role.FAMILY).accountId(),
                                     clock.instant());
-                    return payer.zipWith(accounts.open(
-                                    TimeBankAccount.HolderType.COMMUNITY, elder.communityId(), clock.instant()))
-                            .flatMap(t -> ledger.post(
-                                    new PostingRequest(
-                                            "redeem:order:" + orderId,
-                                            Posting.Kind.REDEEM,
-                                            elder.communityId(),
-                                            caller.accountId(),
-                                            orderId,
-                                            null,
-                                            today,
-                                            List.of(
-                                                    new PostingRequest.LegSpec(t.getT1(), -minutes),
-                                                    new PostingRequest.LegSpec(t.getT2(), minutes))),
-                                    Mono::empty));
+                    return postRedemption(payer, elder.communityId(), minutes, orderId, caller.accountId(), null);
                 }));
+    }
+
+    /**
+     * Pays a time-bank order when it is placed, in the placing transaction: from {@code payerAccountId}'s own
+     * minutes (the family member who placed it), or from the elder's when it is null (a worker placed the order for
+     * an elder who phoned in), back to the elder's community pool, once per order (the posting key). A
+     * special-difficulty elder is charged nothing where the rules in force say so; the minimum age to redeem applies
+     * where the elder pays. Minutes that do not cover the price are a 422 {@code insufficient-balance} problem on
+     * {@code settlement}; the refused posting has undone itself, so a caller may go on without it.
+     */
+    public Mono<Charge> chargeOrder(
+            UUID orderId, Elder elder, UUID payerAccountId, long minutes, UUID initiatedBy, String memo) {
+        LocalDate today = today(clock);
+        return rules.inForce(elder.communityId(), today).flatMap(r -> {
+            if (elder.specialDifficulty() && r.freeForSpecialDifficulty()) {
+                return Mono.just(Charge.FREE);
+            }
+            if (payerAccountId == null && elders.ageOf(elder) < r.minRedeemAge()) {
+                return Mono.error(ruleBroken(
+                        "settlement",
+                        "min-redeem-age",
+                        "Elders of " + r.minRedeemAge() + " or older pay for their service in minutes here",
+                        "the elder who pays is younger than " + r.minRedeemAge()));
+            }
+            Mono<TimeBankAccount> payer = payerAccountId == null
+                    ? accounts.open(TimeBankAccount.HolderType.ELDER, elder.id(), clock.instant())
+                    : accounts.open(TimeBankAccount.HolderType.ACCOUNT, payerAccountId, clock.instant());
+            return postRedemption(payer, elder.communityId(), minutes, orderId, initiatedBy, memo)
+                    .map(result -> new Charge(payerLeg(result.posting()).accountId(), minutes))
+                    .onErrorMap(
+                            e -> e instanceof ApiException a && a.type() == ProblemType.INSUFFICIENT_BALANCE,
+                            e -> new ApiException(
+                                    ProblemType.INSUFFICIENT_BALANCE,
+                                    "The time-bank balance does not cover the order's " + minutes + " minutes",
+                                    List.of(FieldViolation.of(
+                                            "settlement",
+                                            "balance",
+                                            "the payer's balance does not cover " + minutes + " minutes"))));
+        });
+    }
+
+    private Mono<Posting.Result> postRedemption(
+            Mono<TimeBankAccount> payer, UUID communityId, long minutes, UUID orderId, UUID initiatedBy, String memo) {
+        return payer.zipWith(accounts.open(TimeBankAccount.HolderType.COMMUNITY, communityId, clock.instant()))
+                .flatMap(t -> ledger.post(
+                        new PostingRequest(
+                                redeemKey(orderId),
+                                Posting.Kind.REDEEM,
+                                communityId,
+                                initiatedBy,
+                                orderId,
+                                memo,
+                                today(clock),
+                                List.of(
+                                        new PostingRequest.LegSpec(t.getT1(), -minutes),
+                                        new PostingRequest.LegSpec(t.getT2(), minutes))),
+                        Mono::empty));
+    }
+
+    private static String redeemKey(UUID orderId) {
+        return "redeem:order:" + orderId;
+    }
+
+    /** The leg that paid: the debit. */
+    private static Posting.Leg payerLeg(Posting posting) {
+        return posting.legs().stream().filter(l -> l.minutes() < 0).findFirst().orElseThrow();
+    }
+
+    /**
+     * Gives what a cancelled order paid back to the account that paid it, from the pool, in the cancelling
+     * transaction; once (its own posting key), and nothing when the order paid nothing.
+     */
+    public Mono<Void> refundOrder(UUID orderId, UUID initiatedBy) {
+        return accounts.findClaim(redeemKey(orderId))
+                .flatMap(claim -> accounts.findPosting(claim.postingId()))
+                .flatMap(paid -> Flux.fromIterable(paid.legs())
+                        .concatMap(leg -> accounts.findById(leg.accountId())
+                                .map(account -> new PostingRequest.LegSpec(account, -leg.minutes())))
+                        .collectList()
+                        .flatMap(legs -> ledger.post(
+                                new PostingRequest(
+                                        "refund:order:" + orderId,
+                                        Posting.Kind.REFUND,
+                                        paid.communityId(),
+                                        initiatedBy,
+                                        orderId,
+                                        "订单取消，退还",
+                                        today(clock),
+                                        legs),
+                                Mono::empty)))
+                .then();
     }
 
     /** The pool's month: minutes issued, minutes redeemed, and what people held at its end. For the workers there. */
@@ -292,7 +422,10 @@ public class TimeBankService {
     }
 
     private static ApiException ruleBroken(String rule, String detail, String message) {
-        return new ApiException(
-                ProblemType.UNPROCESSABLE, detail, List.of(FieldViolation.of("minutes", rule, message)));
+        return ruleBroken("minutes", rule, detail, message);
+    }
+
+    private static ApiException ruleBroken(String field, String rule, String detail, String message) {
+        return new ApiException(ProblemType.UNPROCESSABLE, detail, List.of(FieldViolation.of(field, rule, message)));
     }
 }

@@ -5,12 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import cn.carecircle.api.CareCircleApplication;
+import cn.carecircle.api.support.BenchServer;
 import cn.carecircle.api.support.DispatchScene;
 import cn.carecircle.api.support.IntegrationTest;
 import cn.carecircle.api.support.TestInfrastructure;
 import cn.carecircle.api.support.Tokens;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -52,10 +52,12 @@ public final class DispatchLoadBenchmark extends IntegrationTest {
     private static final int PROVIDERS = 12;
 
     private final WebClient client;
+    private final MeterRegistry meters;
 
-    private DispatchLoadBenchmark(WebTestClient http, WebClient client) {
-        this.http = http;
-        this.client = client;
+    private DispatchLoadBenchmark(BenchServer server) {
+        this.http = server.http();
+        this.client = WebClient.create(server.baseUrl());
+        this.meters = server.context().getBean(MeterRegistry.class);
     }
 
     public static void main(String[] args) {
@@ -72,27 +74,10 @@ public final class DispatchLoadBenchmark extends IntegrationTest {
                         .withFixedDelay(50)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"name\":\"projects/demo-carecircle/messages/1\"}")));
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CareCircleApplication.class)
-                .profiles("test")
-                // arguments, not default properties: they must win over application-test.yaml
-                .run(
-                        "--server.port=0",
-                        "--carecircle.jobs.enabled=true",
-                        "--carecircle.outbox.kick-after-commit=true",
-                        "--logging.level.root=ERROR",
-                        "--logging.level.cn.carecircle=ERROR");
-        try {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            String base = "http://127.0.0.1:" + port;
-            WebTestClient http = WebTestClient.bindToServer()
-                    .baseUrl(base)
-                    .responseTimeout(Duration.ofSeconds(60))
-                    .build();
-            new DispatchLoadBenchmark(http, WebClient.create(base)).run(rates, seconds);
-        } finally {
-            app.close();
-            System.exit(0);
+        try (BenchServer server = BenchServer.start()) {
+            new DispatchLoadBenchmark(server).run(rates, seconds);
         }
+        System.exit(0);
     }
 
     private void run(int[] rates, int seconds) {
@@ -129,7 +114,6 @@ public final class DispatchLoadBenchmark extends IntegrationTest {
                 "%n| rate (orders/s) | sent | offered | order→first offer push p50 / p99 (ms) | POST /orders p50 / p99"
                         + " (ms) | baseline GET /me p50 / p99 (ms) | offer p99 ÷ baseline p99 |%n");
         System.out.println("|---|---|---|---|---|---|---|");
-        List<String> lastOrders = List.of();
         for (int rate : rates) {
             providers.forEach(DispatchScene.Provider::online);
             // warm-up at this rate, not measured
@@ -160,21 +144,21 @@ public final class DispatchLoadBenchmark extends IntegrationTest {
                     percentile(baseline.httpMillis(), 50),
                     percentile(baseline.httpMillis(), 99),
                     percentile(offerLatency, 99) / percentile(baseline.httpMillis(), 99));
-            lastOrders = List.copyOf(orders.sentAt.keySet());
         }
-        acceptance(providers, lastOrders, token);
+        acceptance(providers, token, order, Integer.getInteger("bench.acceptances", 200));
     }
 
-    /** Offered providers accept, one acceptance at a time, against the same number of GET /me. */
-    private void acceptance(List<DispatchScene.Provider> providers, List<String> orders, String familyToken) {
+    /**
+     * One order after the other: placed, accepted by a provider it was offered to (timed), then cancelled by the
+     * family so that the provider is free for the next; against as many GET /me.
+     */
+    private void acceptance(
+            List<DispatchScene.Provider> providers, String familyToken, Map<String, Object> order, int count) {
         List<Double> accept = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
-        int tried = 0;
-        for (String orderId : orders) {
-            if (accept.size() >= 200 || tried >= 400) {
-                break;
-            }
-            tried++;
+        providers.forEach(DispatchScene.Provider::online);
+        for (int i = 0; i < count; i++) {
+            String orderId = place(familyToken, order).block();
             for (DispatchScene.Provider p : providers) {
                 String offer = p.offers().stream()
                         .filter(o -> orderId.equals(o.get("orderId")))
@@ -192,21 +176,38 @@ public final class DispatchLoadBenchmark extends IntegrationTest {
                         .returnResult(Void.class)
                         .getStatus()
                         .value();
-                double millis = (System.nanoTime() - start) / 1e6;
                 if (status == 200) {
-                    accept.add(millis);
-                    long b = System.nanoTime();
-                    me(familyToken).block();
-                    baseline.add((System.nanoTime() - b) / 1e6);
+                    accept.add((System.nanoTime() - start) / 1e6);
                 }
                 break;
             }
+            client.post()
+                    .uri("/api/v1/orders/{o}/cancellation", orderId)
+                    .header(HttpHeaders.AUTHORIZATION, familyToken)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("reason", "benchmark"))
+                    .retrieve()
+                    .toBodilessEntity()
+                    .block();
+            long b = System.nanoTime();
+            me(familyToken).block();
+            baseline.add((System.nanoTime() - b) / 1e6);
+        }
+        double[] claim = new double[2];
+        for (ValueAtPercentile v : meters.get("carecircle.dispatch.acceptance")
+                .timer()
+                .takeSnapshot()
+                .percentileValues()) {
+            claim[v.percentile() < 0.9 ? 0 : 1] = v.value(TimeUnit.MILLISECONDS);
         }
         System.out.printf(
                 Locale.ROOT,
-                "%n| acceptances | POST acceptance p50 / p99 (ms) | baseline GET /me p50 / p99 (ms) | ratio p99 |%n"
-                        + "|---|---|---|---|%n| %d | %.1f / %.1f | %.1f / %.1f | %.1f |%n",
+                "%n| acceptances | server-side claim p50 / p99 (ms) | POST acceptance p50 / p99 (ms) | baseline GET /me"
+                        + " p50 / p99 (ms) | HTTP ratio p99 |%n"
+                        + "|---|---|---|---|---|%n| %d | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.1f |%n",
                 accept.size(),
+                claim[0],
+                claim[1],
                 percentile(accept, 50),
                 percentile(accept, 99),
                 percentile(baseline, 50),

@@ -177,6 +177,40 @@ class DemoDataTest {
         assertThat(modes.getOrDefault(TravelMode.CAR, 0L)).isBetween(6L, 20L);
     }
 
+    @Test
+    void everyCommunityHasOneCanteenStaffedByItsOwnMealProviders() {
+        DemoDistrict d = DemoDistrict.generate();
+        List<DemoDistrict.CanteenSpec> canteens = d.canteens();
+        assertThat(canteens).extracting(DemoDistrict.CanteenSpec::community).containsExactly(0, 1, 2, 3, 4);
+        Map<String, ProviderSpec> byUid = d.providers().stream().collect(Collectors.toMap(ProviderSpec::uid, p -> p));
+        for (DemoDistrict.CanteenSpec canteen : canteens) {
+            assertThat(canteen.name())
+                    .startsWith(d.communities().get(canteen.community()).name())
+                    .endsWith("老年餐桌")
+                    .hasSizeBetween(2, 60);
+            List<ProviderSpec> staff =
+                    canteen.employees().stream().map(byUid::get).toList();
+            assertThat(staff).as(canteen.name()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.community()).isEqualTo(canteen.community());
+                assertThat(p.kind()).isEqualTo(ProviderKind.MEAL_COURIER);
+            });
+            assertThat(staff.stream().map(ProviderSpec::uid))
+                    .as("every meal courier of the community works at its canteen")
+                    .containsExactlyInAnyOrderElementsOf(d.providers().stream()
+                            .filter(p -> p.community() == canteen.community() && p.kind() == ProviderKind.MEAL_COURIER)
+                            .map(ProviderSpec::uid)
+                            .toList());
+            // the canteen's meal plans are offered to its couriers first: one of them must be able to take them
+            assertThat(staff).as(canteen.name()).anySatisfy(p -> {
+                assertThat(p.suspensionReason()).isNull();
+                assertThat(p.credentials()).anySatisfy(c -> {
+                    assertThat(c.service()).isEqualTo(ServiceType.MEAL);
+                    assertThat(c.verification()).isEqualTo(Verification.VERIFIED);
+                });
+            });
+        }
+    }
+
     private static CreateElderCommand command(ElderSpec e) {
         return DemoSeeder.command(e, UUID.randomUUID());
     }

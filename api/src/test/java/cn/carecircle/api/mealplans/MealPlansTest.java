@@ -129,6 +129,19 @@ class MealPlansTest extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$.organisationId")
                 .isEqualTo(canteen);
+        // the provider as the providers screen reads them: employed by the canteen, or independent
+        providerOf(courier).jsonPath("$.organisationId").isEqualTo(canteen);
+        Map<String, Object> independent = new HashMap<>();
+        independent.put("organisationId", null);
+        scene.worker
+                .put()
+                .uri("/api/v1/providers/{p}/organisation", other.id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(independent)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        providerOf(other).jsonPath("$.organisationId").doesNotExist();
         Map<String, Object> plan = place(scene.family, body("DAILY", 1, "2026-12-02"))
                 .expectStatus()
                 .isCreated()
@@ -286,6 +299,16 @@ class MealPlansTest extends IntegrationTest {
         Map<String, Object> body = body("DAILY", 1, "2026-12-02");
         body.put(field, value);
         return body;
+    }
+
+    private WebTestClient.BodyContentSpec providerOf(DispatchScene.Provider provider) {
+        return scene.worker
+                .get()
+                .uri("/api/v1/providers/{p}", provider.id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
     }
 
     private WebTestClient.ResponseSpec place(WebTestClient client, Map<String, Object> body) {

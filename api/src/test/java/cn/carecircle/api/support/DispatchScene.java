@@ -2,6 +2,7 @@ package cn.carecircle.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,10 +262,17 @@ public final class DispatchScene {
     public record Completed(DispatchScene scene, String orderId, Provider provider) {}
 
     public Completed complete(Provider provider, String orderId) {
+        return complete(provider, orderId, AT_THE_DOOR, Duration.ZERO);
+    }
+
+    /**
+     * An order completed by this provider, checked in at this position (near the elder's door) and served for
+     * this long: the test clock moves on between check-in and check-out.
+     */
+    public Completed complete(Provider provider, String orderId, Map<String, Object> door, Duration serving) {
         provider.accept(provider.offerOf(orderId)).expectStatus().isOk();
-        provider.checkIn(orderId, AT_THE_DOOR, visitCode(orderId, 1))
-                .expectStatus()
-                .isOk();
+        provider.checkIn(orderId, door, visitCode(orderId, 1)).expectStatus().isOk();
+        test.clock.advance(serving);
         provider.checkOut(orderId, "打扫了客厅和厨房，老人状态良好").expectStatus().isOk();
         assertThat(status(orderId)).isEqualTo("COMPLETED");
         return new Completed(this, orderId, provider);

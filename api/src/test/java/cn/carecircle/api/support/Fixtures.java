@@ -141,7 +141,15 @@ public final class Fixtures {
 
     /** An elder added by this family member, with the binding confirmed by this worker. */
     public UUID boundElder(WebTestClient family, WebTestClient worker, UUID community) {
-        UUID elder = addElder(family, community);
+        return boundElder(family, worker, community, Map.of());
+    }
+
+    /**
+     * An elder added by this family member with some fields of {@link #elderBody} changed (a home elsewhere, no
+     * special difficulty), with the binding confirmed by this worker.
+     */
+    public UUID boundElder(WebTestClient family, WebTestClient worker, UUID community, Map<String, Object> changes) {
+        UUID elder = addElder(family, community, changes);
         List<?> bindings = family.get()
                 .uri("/api/v1/bindings?status=PENDING")
                 .exchange()
@@ -165,10 +173,16 @@ public final class Fixtures {
     }
 
     public UUID addElder(WebTestClient client, UUID community) {
+        return addElder(client, community, Map.of());
+    }
+
+    public UUID addElder(WebTestClient client, UUID community, Map<String, Object> changes) {
+        Map<String, Object> body = elderBody(community);
+        body.putAll(changes);
         return UUID.fromString(client.post()
                 .uri("/api/v1/elders")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(elderBody(community))
+                .bodyValue(body)
                 .exchange()
                 .expectStatus()
                 .isCreated()

@@ -1,0 +1,7 @@
+export { OrganisationsPage } from './OrganisationsPage';
+export { OrganisationKindTag, ORGANISATION_KINDS } from './labels';
+export {
+  useServiceOrganisations,
+  useOrganisationsById,
+  useSetProviderOrganisation,
+} from './useOrganisations';
