@@ -55,6 +55,7 @@ public class OrderService {
     private final Outbox outbox;
     private final TimeBankService timeBank;
     private final ObjectProvider<DispatchTrigger> dispatch;
+    private final ObjectProvider<OrderSettlement> settlement;
     private final TransactionalOperator tx;
     private final Clock clock;
 
@@ -67,6 +68,7 @@ public class OrderService {
             Outbox outbox,
             TimeBankService timeBank,
             ObjectProvider<DispatchTrigger> dispatch,
+            ObjectProvider<OrderSettlement> settlement,
             TransactionalOperator tx,
             Clock clock) {
         this.repository = repository;
@@ -77,6 +79,7 @@ public class OrderService {
         this.outbox = outbox;
         this.timeBank = timeBank;
         this.dispatch = dispatch;
+        this.settlement = settlement;
         this.tx = tx;
         this.clock = clock;
     }
@@ -296,11 +299,29 @@ public class OrderService {
                                 .then(outbox.orderChanged(orderId))
                                 .then(
                                         to == OrderStatus.CONFIRMED
-                                                ? repository.findById(orderId).flatMap(dispatch.getObject()::confirmed)
+                                                ? repository
+                                                        .findById(orderId)
+                                                        .flatMap(order -> dispatch.getObject()
+                                                                .confirmed(order)
+                                                                .then(paymentConfirmed(order)))
+                                                : Mono.empty())
+                                .then(
+                                        to == OrderStatus.CANCELLED
+                                                ? repository.findById(orderId).flatMap(this::paymentCancelled)
                                                 : Mono.empty())
                                 .then(to == OrderStatus.CANCELLED ? refund(orderId, actor) : Mono.empty())
                         : Mono.error(ApiException.illegalState("The order changed meanwhile; it is no longer " + from)))
                 .then(repository.findById(orderId));
+    }
+
+    private Mono<Void> paymentConfirmed(Order order) {
+        OrderSettlement s = settlement.getIfAvailable();
+        return s == null ? Mono.empty() : s.confirmed(order);
+    }
+
+    private Mono<Void> paymentCancelled(Order order) {
+        OrderSettlement s = settlement.getIfAvailable();
+        return s == null ? Mono.empty() : s.cancelled(order);
     }
 
     /** Only the first cancellation gets here (the conditional update), and the refund's key makes it once anyway. */

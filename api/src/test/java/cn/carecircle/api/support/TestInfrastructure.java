@@ -1,10 +1,13 @@
 package cn.carecircle.api.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import cn.carecircle.api.support.wechatpay.TestKeys;
+import cn.carecircle.api.support.wechatpay.WechatPaySimulator;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +18,7 @@ import java.util.UUID;
 /**
  * What one test run shares: its own PostgreSQL database (created here, dropped when the JVM exits), its own Redis
  * key prefix, a WireMock server standing in for Firebase (the Auth emulator's user look-up and FCM) and one for the
- * SMS gateway. The addresses are set as system properties before any Spring context starts, since they decide how
+ * SMS gateway, and WeChat Pay (a stateful simulator that signs its answers). The addresses are set as system properties before any Spring context starts, since they decide how
  * the context is built.
  */
 public final class TestInfrastructure {
@@ -32,6 +35,9 @@ public final class TestInfrastructure {
 
     public static final WireMockServer FIREBASE = new WireMockServer(options().dynamicPort());
     public static final WireMockServer SMS = new WireMockServer(options().dynamicPort());
+    public static final WechatPaySimulator WECHAT_PAY_SIMULATOR = new WechatPaySimulator();
+    public static final WireMockServer WECHAT_PAY =
+            new WireMockServer(options().dynamicPort().extensions(WECHAT_PAY_SIMULATOR));
 
     private static boolean started;
 
@@ -51,6 +57,10 @@ public final class TestInfrastructure {
         SMS.start();
         stubSms();
         Runtime.getRuntime().addShutdownHook(new Thread(SMS::stop));
+        WECHAT_PAY.start();
+        WECHAT_PAY.stubFor(
+                any(urlPathMatching("/v3/.*")).willReturn(aResponse().withTransformers(WechatPaySimulator.NAME)));
+        Runtime.getRuntime().addShutdownHook(new Thread(WECHAT_PAY::stop));
         Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::deleteRedisKeys));
         System.setProperty("carecircle.db.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         System.setProperty("carecircle.db.user", USER);
@@ -59,6 +69,17 @@ public final class TestInfrastructure {
         System.setProperty("carecircle.firebase.messaging-endpoint", "http://127.0.0.1:" + FIREBASE.port());
         System.setProperty("carecircle.sms.base-url", "http://127.0.0.1:" + SMS.port());
         System.setProperty("carecircle.bootstrap.operator-uids", OPERATOR_UID);
+        System.setProperty("carecircle.payments.wechat.merchant-id", TestKeys.MERCHANT_ID);
+        System.setProperty("carecircle.payments.wechat.app-id", TestKeys.APP_ID);
+        System.setProperty("carecircle.payments.wechat.merchant-serial-number", TestKeys.MERCHANT_SERIAL);
+        System.setProperty(
+                "carecircle.payments.wechat.merchant-private-key-pem", TestKeys.privatePem(TestKeys.MERCHANT));
+        System.setProperty("carecircle.payments.wechat.public-key-id", TestKeys.PUBLIC_KEY_ID);
+        System.setProperty("carecircle.payments.wechat.public-key-pem", TestKeys.publicPem(TestKeys.PLATFORM));
+        System.setProperty("carecircle.payments.wechat.api-v3-key", TestKeys.API_V3_KEY);
+        System.setProperty("carecircle.payments.wechat.base-url", "http://127.0.0.1:" + WECHAT_PAY.port());
+        System.setProperty(
+                "carecircle.payments.wechat.notify-url", "https://carecircle.example.cn/api/v1/payments/wechat/notify");
     }
 
     /** The emulator's answers the Admin SDK needs: the user look-up after token checks, and claim updates. */
