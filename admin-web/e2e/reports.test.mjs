@@ -72,10 +72,13 @@ test(
       await page.getByTestId('figure-badRatings').innerText(),
       new RegExp(`${report.total.ratings.bad}`),
     );
-    // ratings and follow-ups are figures now; only the subsidy is still missing
-    const gaps = await page.getByTestId('report-gaps').innerText();
-    assert.ok(gaps.includes('养老服务补贴'));
-    assert.ok(!gaps.includes('好差评') && !gaps.includes('差评回访'));
+    // every section is a figure now: nothing is listed as missing, the subsidy is spent in yuan
+    assert.equal(report.unavailable.length, 0);
+    assert.equal(await page.getByTestId('report-gaps').count(), 0);
+    assert.match(
+      await page.getByTestId('figure-subsidySpent').innerText(),
+      new RegExp((report.total.subsidy.spentFen / 100).toFixed(2).replace('.', '\\.')),
+    );
 
     const ratingsChart = page.getByTestId('ratings-chart');
     await ratingsChart.locator('svg').first().waitFor();

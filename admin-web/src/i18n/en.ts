@@ -845,6 +845,8 @@ export const en: Translation = {
       timeBankRedeemed: 'Time bank redeemed (min)',
       goodRate: 'Good-rating rate',
       badRatings: 'Bad ratings',
+      subsidySpent: 'Service subsidy spent',
+      subsidyElders: 'Elders subsidised',
       unrated: 'Unrated orders',
       followUps: 'Follow-up cases',
       callBackRate: 'Call-back rate',

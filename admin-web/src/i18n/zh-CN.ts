@@ -818,6 +818,8 @@ export const zhCN = {
       timeBankRedeemed: '时间银行兑换（分钟）',
       goodRate: '好评率',
       badRatings: '差评数',
+      subsidySpent: '养老服务补贴支出',
+      subsidyElders: '受补贴老人数',
       unrated: '未评价单数',
       followUps: '差评回访件数',
       callBackRate: '回访率',

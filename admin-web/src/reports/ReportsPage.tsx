@@ -17,7 +17,14 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentStaff } from '../account';
 import type { ReportFigures } from '../api';
 import { useCommunities } from '../communities';
-import { PageTitle, ProblemAlert, formatDateTime, formatRate, recentMonths } from '../components';
+import {
+  PageTitle,
+  ProblemAlert,
+  formatDateTime,
+  formatFen,
+  formatRate,
+  recentMonths,
+} from '../components';
 import { CommunitiesChart, CoverageChart, OrdersChart, RatingsChart } from './ReportCharts';
 import { downloadReport, useMonthlyReport, type ReportScope } from './useReports';
 
@@ -71,6 +78,16 @@ function Figures({ figures }: { figures: ReportFigures }) {
       key: 'timeBankRedeemed',
       label: t('reports.figures.timeBankRedeemed'),
       value: figures.timeBank.redeemedMinutes,
+    },
+    {
+      key: 'subsidySpent',
+      label: t('reports.figures.subsidySpent'),
+      value: formatFen(figures.subsidy.spentFen),
+    },
+    {
+      key: 'subsidyElders',
+      label: t('reports.figures.subsidyElders'),
+      value: figures.subsidy.elders,
     },
   ];
   return (

@@ -24,7 +24,7 @@ public record MonthlyReport(
         DISTRICT
     }
 
-    /** Parts of the report whose feature does not exist yet: 养老服务补贴 (payments). */
+    /** Parts of the report whose feature does not exist yet (none at present: 养老服务补贴 was the last). */
     public enum Section {
         SUBSIDY
     }
@@ -43,6 +43,7 @@ public record MonthlyReport(
      * @param escalated orders that reached ESCALATED in the month (the event's time)
      * @param assignment orders first assigned in the month (the first ASSIGNED event)
      * @param timeBank the community pool's postings in the month (posting time)
+     * @param subsidy the subsidy fund's postings in the month (posting time), net of returns
      * @param visits the month's visit slots and the visits recorded for them
      * @param ratings orders completed in the month (their completion), with their ratings whenever given
      * @param followUps the cases of those ratings (the order's completion), due or not as of generation
@@ -59,6 +60,7 @@ public record MonthlyReport(
             long escalated,
             Assignment assignment,
             TimeBank timeBank,
+            Subsidy subsidy,
             Visits visits,
             Ratings ratings,
             FollowUps followUps,
@@ -70,6 +72,9 @@ public record MonthlyReport(
     public record Assignment(long orders, Double medianMinutes, Double p90Minutes) {}
 
     public record TimeBank(long issuedMinutes, long redeemedMinutes) {}
+
+    /** 养老服务补贴: fen paid out of the subsidy fund, the orders and elders it paid for. */
+    public record Subsidy(long spentFen, long orders, long elders) {}
 
     public record Visits(long planned, long visited, Double rate) {}
 

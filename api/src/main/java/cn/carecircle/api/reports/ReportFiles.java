@@ -58,6 +58,11 @@ final class ReportFiles {
         }
     }
 
+    /** Fen as yuan with two decimals (the money columns' unit). */
+    private static java.math.BigDecimal yuan(long fen) {
+        return java.math.BigDecimal.valueOf(fen, 2);
+    }
+
     /** A column: its heading and how a row's value is read. Numbers stay numbers; rates are shares (0..1). */
     private record Column(String heading, Function<Row, Object> value, boolean rate) {}
 
@@ -86,6 +91,9 @@ final class ReportFiles {
         c.add(new Column("派单至接单用时P90(分钟)", r -> r.figures().assignment().p90Minutes(), false));
         c.add(new Column("时间银行发放(分钟)", r -> r.figures().timeBank().issuedMinutes(), false));
         c.add(new Column("时间银行兑换(分钟)", r -> r.figures().timeBank().redeemedMinutes(), false));
+        c.add(new Column("养老服务补贴支出(元)", r -> yuan(r.figures().subsidy().spentFen()), false));
+        c.add(new Column("补贴订单数", r -> r.figures().subsidy().orders(), false));
+        c.add(new Column("受补贴老人数", r -> r.figures().subsidy().elders(), false));
         c.add(new Column("应评价单数", r -> r.figures().ratings().completed(), false));
         c.add(new Column("已评价单数", r -> r.figures().ratings().rated(), false));
         c.add(new Column("未评价单数", r -> r.figures().ratings().unrated(), false));

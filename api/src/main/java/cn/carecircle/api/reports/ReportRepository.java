@@ -133,4 +133,36 @@ class ReportRepository {
                         row.get("redeemed", Long.class)))
                 .all();
     }
+
+    record SubsidySpent(UUID communityId, long spentFen, long orders, long elders) {}
+
+    /**
+     * The subsidy fund's postings in the month (posting time), per order: what it paid out (SUBSIDY_HOLD) less what
+     * came back (SUBSIDY_RETURN); an order counts when it comes out above zero.
+     */
+    Flux<SubsidySpent> subsidy(Collection<UUID> communities, Instant from, Instant until) {
+        return db.sql("""
+                        select community_id, coalesce(sum(net), 0)::bigint as spent,
+                            count(*) filter (where net > 0) as orders,
+                            count(distinct elder_id) filter (where net > 0) as elders
+                        from (
+                            select p.community_id, p.order_id, o.elder_id, sum(-l.amount_fen) as net
+                            from money_posting p
+                                join money_leg l on l.posting_id = p.id
+                                join money_account a on a.id = l.account_id and a.kind = 'SUBSIDY_FUND'
+                                join service_order o on o.id = p.order_id
+                            where p.community_id = any(:c) and p.posted_at >= :from and p.posted_at < :until
+                            group by p.community_id, p.order_id, o.elder_id) per_order
+                        group by community_id
+                        """)
+                .bind("c", communities.toArray(UUID[]::new))
+                .bind("from", from)
+                .bind("until", until)
+                .map((row, meta) -> new SubsidySpent(
+                        row.get("community_id", UUID.class),
+                        row.get("spent", Long.class),
+                        row.get("orders", Long.class),
+                        row.get("elders", Long.class)))
+                .all();
+    }
 }

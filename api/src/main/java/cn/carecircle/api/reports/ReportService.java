@@ -36,11 +36,8 @@ class ReportService {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    /** The sections whose features are not built yet; each becomes a section of the report once its tables exist. */
-    static final List<MonthlyReport.Gap> UNAVAILABLE = List.of(new MonthlyReport.Gap(
-            MonthlyReport.Section.SUBSIDY,
-            "payments and the service subsidy (养老服务补贴) are not recorded yet: subsidy spent follows once"
-                    + " they are"));
+    /** The sections whose features are not built yet: none since payments (养老服务补贴) exist. */
+    static final List<MonthlyReport.Gap> UNAVAILABLE = List.of();
 
     /** What a report is of: the month, and one community or the covered communities of a region. */
     record Request(YearMonth month, UUID communityId, String regionCode) {}
@@ -109,13 +106,22 @@ class ReportService {
                         repository.outcomes(ids, from, until).collectList(),
                         repository.assignmentTimes(ids, from, until).collectList(),
                         repository.timeBank(ids, from, until).collectList(),
-                        visits.figures(ids, month).collectList(),
+                        Mono.zip(
+                                visits.figures(ids, month).collectList(),
+                                repository.subsidy(ids, from, until).collectList()),
                         coverage.figures(ids, month).collectList(),
                         // the same China-time month; cases judged due at the report's time
                         ratings.figures(ids, month, CHINA, now).collectList())
                 .map(t -> {
-                    Parts parts =
-                            new Parts(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6(), t.getT7());
+                    Parts parts = new Parts(
+                            t.getT1(),
+                            t.getT2(),
+                            t.getT3(),
+                            t.getT4(),
+                            t.getT5().getT2(),
+                            t.getT5().getT1(),
+                            t.getT6(),
+                            t.getT7());
                     List<MonthlyReport.Figures> rows = scope.stream()
                             .sorted(Comparator.comparing(Community::code))
                             .map(c -> parts.figures(c.id(), c.name()))
@@ -141,6 +147,7 @@ class ReportService {
             List<ReportRepository.Outcomes> outcomes,
             List<ReportRepository.AssignmentTimes> times,
             List<ReportRepository.TimeBankMinutes> timeBank,
+            List<ReportRepository.SubsidySpent> subsidy,
             List<VisitMonth.Figures> visits,
             List<Coverage.Figure> coverage,
             List<RatingStatistics.Row> ratings) {
@@ -164,6 +171,9 @@ class ReportService {
                     .filter(m -> communityId == null || m.communityId().equals(communityId))
                     .mapToLong(ReportRepository.TimeBankMinutes::redeemed)
                     .sum();
+            List<ReportRepository.SubsidySpent> spent = subsidy.stream()
+                    .filter(m -> communityId == null || m.communityId().equals(communityId))
+                    .toList();
             long planned = visits.stream()
                     .filter(v -> communityId == null || v.communityId().equals(communityId))
                     .mapToLong(VisitMonth.Figures::planned)
@@ -190,6 +200,16 @@ class ReportService {
                             : new MonthlyReport.Assignment(
                                     time.orders(), oneDecimal(time.median()), oneDecimal(time.p90())),
                     new MonthlyReport.TimeBank(issued, redeemed),
+                    new MonthlyReport.Subsidy(
+                            spent.stream()
+                                    .mapToLong(ReportRepository.SubsidySpent::spentFen)
+                                    .sum(),
+                            spent.stream()
+                                    .mapToLong(ReportRepository.SubsidySpent::orders)
+                                    .sum(),
+                            spent.stream()
+                                    .mapToLong(ReportRepository.SubsidySpent::elders)
+                                    .sum()),
                     new MonthlyReport.Visits(planned, visited, planned == 0 ? null : (double) visited / planned),
                     MonthlyReport.Ratings.of(counts),
                     MonthlyReport.FollowUps.of(counts),

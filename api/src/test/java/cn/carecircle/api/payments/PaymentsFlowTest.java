@@ -143,6 +143,45 @@ class PaymentsFlowTest extends IntegrationTest {
     }
 
     @Test
+    void theMonthlyReportCountsTheSubsidySpentNetOfWhatCameBack() {
+        clock.set(START);
+        String first = scene.orderCleaningNow();
+        pay(scene.family, first, 6000).expectStatus().isOk();
+        // 4000 of the allowance are left: 4000 subsidy, 2000 online
+        pay(scene.family, scene.orderCleaningNow(), 6000).expectStatus().isOk();
+        // the first order's 6000 come back to the fund
+        cancel(first).expectStatus().isOk();
+
+        scene.worker
+                .get()
+                .uri("/api/v1/reports/monthly?month=2026-11&communityId={c}", scene.community)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.unavailable.length()")
+                .isEqualTo(0)
+                .jsonPath("$.total.subsidy.spentFen")
+                .isEqualTo(4000)
+                .jsonPath("$.total.subsidy.orders")
+                .isEqualTo(1)
+                .jsonPath("$.total.subsidy.elders")
+                .isEqualTo(1);
+        String csv = new String(
+                scene.worker
+                        .get()
+                        .uri("/api/v1/reports/monthly/export?month=2026-11&format=csv&communityId={c}", scene.community)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(byte[].class)
+                        .returnResult()
+                        .getResponseBody(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("养老服务补贴支出(元)").contains("40.00");
+    }
+
+    @Test
     void cancellingBeforeCheckInSendsEachPartBackWhereItCameFrom() {
         scene.place(Map.of(
                 "elderId", scene.elder.toString(), "service", "BATHING", "durationMinutes", 60, "settlement", "PAID"));

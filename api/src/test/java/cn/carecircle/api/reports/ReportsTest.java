@@ -475,9 +475,9 @@ class ReportsTest extends IntegrationTest {
         assertThat(report.get("scope")).isEqualTo("COMMUNITY");
         assertThat(report.get("name")).isEqualTo("甲社区");
         assertThat(report.get("regionCode")).isEqualTo(region);
-        assertThat(((List<?>) report.get("unavailable"))
-                        .stream().map(g -> m(g).get("section").toString()).toList())
-                .containsExactly("SUBSIDY");
+        // every section exists now that payments do: nothing is named missing
+        assertThat((List<?>) report.get("unavailable")).isEmpty();
+        assertThat(m(m(report.get("total")).get("subsidy")).get("spentFen")).isEqualTo(0);
         Map<?, ?> total = m(report.get("total"));
         assertThat(((List<?>) report.get("communities"))).hasSize(1);
         assertThat(total.get("eldersServed")).isEqualTo(1); // o1 and o3, both for e1
@@ -622,7 +622,8 @@ class ReportsTest extends IntegrationTest {
             assertThat(row.get("月探访率")).isEqualTo("0.5");
             String notes =
                     sheets.get(1).read().stream().map(r -> r.getCellText(0)).collect(Collectors.joining("\n"));
-            assertThat(notes).contains("养老服务补贴：暂无数据").doesNotContain("好差评：暂无数据", "差评回访：暂无数据");
+            assertThat(notes).doesNotContain("养老服务补贴：暂无数据", "好差评：暂无数据", "差评回访：暂无数据");
+            assertThat(new java.math.BigDecimal(row.get("养老服务补贴支出(元)"))).isEqualByComparingTo("0");
         }
     }
 
