@@ -1,5 +1,6 @@
 package cn.carecircle.api.payments;
 
+import cn.carecircle.api.common.Transactions;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,9 +29,9 @@ class PaymentRepository {
     Mono<Boolean> insert(Payment p, Instant at) {
         return db.sql("""
                         insert into payment (order_id, community_id, elder_id, paid_by, total_fen, subsidy_fen,
-                            online_fen, subsidy_month, out_trade_no, state, created_at, updated_at)
+                            online_fen, subsidy_month, out_trade_no, state, created_at, updated_at, reconcile_due_at)
                         values (:order, :community, :elder, :by, :total, :subsidy, :online, :month, :no, :state,
-                            :at, :at)
+                            :at, :at, case when :state = 'PENDING' then :at + interval '5 minutes' end)
                         on conflict (order_id) do nothing
                         """)
                 .bind("order", p.orderId())
@@ -146,6 +147,35 @@ class PaymentRepository {
 
     Mono<Void> gatewayDone(UUID orderId) {
         return db.sql("update payment set gateway_due_at = null where order_id = :o")
+                .bind("o", orderId)
+                .then();
+    }
+
+    /** Payments whose online part is awaited and due to be looked up with the gateway, for this instance only. */
+    Flux<Payment> claimReconcileDue(Instant now, int limit) {
+        return Transactions.readFully(db.sql(SELECT + """
+                         where reconcile_due_at <= :now
+                        order by reconcile_due_at
+                        limit :limit
+                        for update skip locked
+                        """)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(PaymentRepository::read)
+                .all());
+    }
+
+    /** Looked up: again later (twice as late each time, at most hourly) while still PENDING, else never again. */
+    Mono<Void> reconciled(UUID orderId, Instant now, boolean again) {
+        return db.sql("""
+                        update payment set reconcile_attempts = reconcile_attempts + 1,
+                            reconcile_due_at = case when :again and state = 'PENDING'
+                                then :now + least(interval '1 hour', interval '5 minutes' * power(2, reconcile_attempts))
+                                end
+                        where order_id = :o
+                        """)
+                .bind("again", again)
+                .bind("now", now)
                 .bind("o", orderId)
                 .then();
     }

@@ -21,7 +21,6 @@ import cn.carecircle.payments.PaymentEvent;
 import cn.carecircle.payments.PaymentGateway;
 import cn.carecircle.payments.PaymentGatewayException;
 import cn.carecircle.payments.PaymentServiceException;
-import cn.carecircle.payments.PaymentState;
 import cn.carecircle.payments.RefundCommand;
 import cn.carecircle.payments.UnverifiableMessageException;
 import cn.carecircle.payments.WebhookRequest;
@@ -279,15 +278,27 @@ class PaymentService implements OrderSettlement {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Payment")))
                 .flatMap(p -> p.state() != Payment.State.PENDING
                         ? Mono.just(p)
-                        : gateway.queryPayment(p.outTradeNo())
-                                .flatMap(s -> s.state() == PaymentState.PAID
-                                        ? onlinePaid(s.outTradeNo(), s.transactionId(), s.totalFen(), s.paidAt())
-                                        : Mono.empty())
+                        : lookUp(p)
                                 .onErrorResume(PaymentGatewayException.class, e -> {
                                     log.warn("Payment of order {} could not be looked up: {}", orderId, e.toString());
-                                    return Mono.empty();
+                                    return Mono.just(true);
                                 })
                                 .then(payments.findByOrder(orderId)));
+    }
+
+    /**
+     * Asks the gateway where a PENDING online part stands and settles it into escrow when paid (once, whatever
+     * else settles it at the same time). Emits whether it is worth asking again: false once paid, or once the
+     * gateway says it can no longer be paid (closed, failed). For the status query and for reconciliation.
+     */
+    Mono<Boolean> lookUp(Payment p) {
+        return gateway.queryPayment(p.outTradeNo()).flatMap(s -> switch (s.state()) {
+            case PAID ->
+                onlinePaid(s.outTradeNo(), s.transactionId(), s.totalFen(), s.paidAt())
+                        .thenReturn(false);
+            case NOT_PAID, PAYING -> Mono.just(true);
+            case REFUNDED, CLOSED, FAILED -> Mono.just(false);
+        });
     }
 
     /**

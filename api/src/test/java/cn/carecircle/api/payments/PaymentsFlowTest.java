@@ -182,6 +182,33 @@ class PaymentsFlowTest extends IntegrationTest {
     }
 
     @Test
+    void aMissedNotificationIsRepairedByReconciliationWithTheQueryApi() {
+        clock.set(START);
+        pay(scene.family, scene.orderCleaningNow(), 6000).expectStatus().isOk();
+        String order = scene.orderCleaningNow();
+        pay(scene.family, order, 6000).expectBody().jsonPath("$.state").isEqualTo("PENDING");
+        // the family pays the 2000 online; WeChat Pay's notification never arrives
+        TestInfrastructure.WECHAT_PAY_SIMULATOR.pay(Payment.outTradeNoOf(UUID.fromString(order)), clock.instant());
+
+        // not looked up before five minutes
+        jobs.drain().block(Duration.ofSeconds(60));
+        assertThat(query("select state from payment where order_id = ?", UUID.fromString(order)))
+                .isEqualTo("PENDING");
+
+        clock.advance(Duration.ofMinutes(5));
+        jobs.drain().block(Duration.ofSeconds(60));
+        assertThat(query("select state from payment where order_id = ?", UUID.fromString(order)))
+                .isEqualTo("HELD");
+        assertThat(query(
+                        "select (reconcile_due_at is null)::text from payment where order_id = ?",
+                        UUID.fromString(order)))
+                .isEqualTo("true");
+        // 6000 + 4000 subsidy and the 2000 online, held once
+        assertThat(balance("ESCROW", scene.community)).isEqualTo(12000);
+        assertBalanced();
+    }
+
+    @Test
     void cancellingBeforeCheckInSendsEachPartBackWhereItCameFrom() {
         scene.place(Map.of(
                 "elderId", scene.elder.toString(), "service", "BATHING", "durationMinutes", 60, "settlement", "PAID"));
