@@ -28,6 +28,7 @@ import {
 } from './labels';
 import { useOrderLive } from './useOrderLive';
 import { useCancelOrder, useOrder, useOrderTimeline } from './useOrders';
+import { PaymentSection } from './PaymentSection';
 
 interface OrderDrawerProps {
   orderId: string | null;
@@ -89,6 +90,7 @@ export function OrderDrawer({ orderId, onClose }: OrderDrawerProps) {
       {data && (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <OrderDescriptions order={data} />
+          {data.settlement === 'PAID' && <PaymentSection order={data} />}
           <section>
             <Typography.Title level={4}>{t('orders.timeline.title')}</Typography.Title>
             {timeline.isPending && <Skeleton active />}

@@ -1,5 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Order, type OrderStatus, type PlaceOrderRequest } from '../api';
+import {
+  api,
+  isApiError,
+  unwrap,
+  type Order,
+  type OrderStatus,
+  type PlaceOrderRequest,
+} from '../api';
 
 export interface OrderFilters {
   status?: OrderStatus;
@@ -99,5 +106,47 @@ export function useCancelOrder(orderId: string) {
         queryClient.invalidateQueries({ queryKey: ['order', orderId] }),
         queryClient.invalidateQueries({ queryKey: ['orders'] }),
       ]),
+  });
+}
+
+/** The order's payment, GET /orders/{id}/payment; null while it has none (404). */
+export function useOrderPayment(orderId: string) {
+  return useQuery({
+    queryKey: ['order', orderId, 'payment'],
+    queryFn: async () => {
+      try {
+        return unwrap(
+          await api.GET('/orders/{orderId}/payment', { params: { path: { orderId } } }),
+        );
+      } catch (error) {
+        if (isApiError(error) && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+/** How the price would be covered: subsidy first, then online (GET /orders/{id}/quote). */
+export function useOrderQuote(orderId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['order', orderId, 'quote'],
+    queryFn: async () =>
+      unwrap(await api.GET('/orders/{orderId}/quote', { params: { path: { orderId } } })),
+    enabled,
+  });
+}
+
+/** A worker pays a phone-in order the subsidy covers in full (POST /orders/{id}/payment). */
+export function usePayOrder(orderId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (expectedTotalFen: number) =>
+      unwrap(
+        await api.POST('/orders/{orderId}/payment', {
+          params: { path: { orderId } },
+          body: { expectedTotalFen },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['order', orderId] }),
   });
 }
