@@ -83,36 +83,8 @@ class CoverageTest extends IntegrationTest {
                 .getResponseBody()
                 .get("id")
                 .toString());
-        fixtures.operator()
-                .put()
-                .uri("/api/v1/communities/{c}/price-list", community)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "entries",
-                        List.of(
-                                Map.of(
-                                        "service",
-                                        "MEAL",
-                                        "durationMinutes",
-                                        30,
-                                        "priceFen",
-                                        1200,
-                                        "subsidyEligible",
-                                        true,
-                                        "timeBankMinutes",
-                                        30),
-                                Map.of(
-                                        "service",
-                                        "BATHING",
-                                        "durationMinutes",
-                                        60,
-                                        "priceFen",
-                                        8000,
-                                        "subsidyEligible",
-                                        true))))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        fixtures.priceList(
+                community, Fixtures.price("MEAL", 30, 1200, true, 30), Fixtures.price("BATHING", 60, 8000, true, null));
         worker = fixtures.worker(community);
     }
 
@@ -352,17 +324,7 @@ class CoverageTest extends IntegrationTest {
                 .as("meals may be time-bank orders here")
                 .isEqualTo(1);
 
-        fixtures.operator()
-                .put()
-                .uri("/api/v1/communities/{c}/price-list", community)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "entries",
-                        List.of(Map.of(
-                                "service", "MEAL", "durationMinutes", 30, "priceFen", 1200, "subsidyEligible", true))))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        fixtures.priceList(community, Fixtures.price("MEAL", 30, 1200, true, null));
         assertThat(service(compute(worker), "MEAL").get("covered"))
                 .as("a volunteer never serves a paid order")
                 .isEqualTo(0);

@@ -33,24 +33,7 @@ class DispatchBoardTest extends IntegrationTest {
     void setUp() {
         clock.set(START);
         community = fixtures.community();
-        fixtures.operator()
-                .put()
-                .uri("/api/v1/communities/{c}/price-list", community)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "entries",
-                        List.of(Map.of(
-                                "service",
-                                "CLEANING",
-                                "durationMinutes",
-                                90,
-                                "priceFen",
-                                6000,
-                                "subsidyEligible",
-                                false))))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        fixtures.priceList(community, Fixtures.price("CLEANING", 90, 6000, false, null));
         worker = fixtures.worker(community);
         family = fixtures.family();
         elder = fixtures.boundElder(family, worker, community);

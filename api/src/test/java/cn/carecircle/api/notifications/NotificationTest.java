@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import cn.carecircle.api.jobs.BackgroundWorker;
+import cn.carecircle.api.support.Fixtures;
 import cn.carecircle.api.support.IntegrationTest;
 import cn.carecircle.api.support.TestInfrastructure;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -173,17 +174,7 @@ abstract class NotificationTest extends IntegrationTest {
 
     District district() {
         UUID community = fixtures.community();
-        fixtures.operator()
-                .put()
-                .uri("/api/v1/communities/{c}/price-list", community)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "entries",
-                        List.of(Map.of(
-                                "service", "MEAL", "durationMinutes", 30, "priceFen", 1200, "subsidyEligible", true))))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        fixtures.priceList(community, Fixtures.price("MEAL", 30, 1200, true, null));
         WebTestClient worker = fixtures.worker(community);
         WebTestClient family = fixtures.family();
         UUID elder = fixtures.boundElder(family, worker, community);

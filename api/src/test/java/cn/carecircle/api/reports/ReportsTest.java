@@ -92,40 +92,11 @@ class ReportsTest extends IntegrationTest {
                 .getResponseBody()
                 .get("id")
                 .toString());
-        fixtures.operator()
-                .put()
-                .uri("/api/v1/communities/{c}/price-list", id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "entries",
-                        List.of(
-                                Map.of(
-                                        "service", "MEAL",
-                                        "durationMinutes", 30,
-                                        "priceFen", 1200,
-                                        "subsidyEligible", true,
-                                        "timeBankMinutes", 30),
-                                Map.of(
-                                        "service",
-                                        "BATHING",
-                                        "durationMinutes",
-                                        60,
-                                        "priceFen",
-                                        8000,
-                                        "subsidyEligible",
-                                        true),
-                                Map.of(
-                                        "service",
-                                        "CLEANING",
-                                        "durationMinutes",
-                                        90,
-                                        "priceFen",
-                                        6000,
-                                        "subsidyEligible",
-                                        false))))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        fixtures.priceList(
+                id,
+                Fixtures.price("MEAL", 30, 1200, true, 30),
+                Fixtures.price("BATHING", 60, 8000, true, null),
+                Fixtures.price("CLEANING", 90, 6000, false, null));
         return id;
     }
 

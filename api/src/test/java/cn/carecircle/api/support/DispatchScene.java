@@ -34,44 +34,11 @@ public final class DispatchScene {
         this.test = test;
         this.community = test.fixtures.community();
         this.operator = test.fixtures.operator();
-        operator.put()
-                .uri("/api/v1/communities/{c}/price-list", community)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "entries",
-                        List.of(
-                                Map.of(
-                                        "service",
-                                        "CLEANING",
-                                        "durationMinutes",
-                                        90,
-                                        "priceFen",
-                                        6000,
-                                        "subsidyEligible",
-                                        true,
-                                        "timeBankMinutes",
-                                        90),
-                                Map.of(
-                                        "service",
-                                        "MEAL",
-                                        "durationMinutes",
-                                        30,
-                                        "priceFen",
-                                        1500,
-                                        "subsidyEligible",
-                                        true),
-                                Map.of(
-                                        "service",
-                                        "BATHING",
-                                        "durationMinutes",
-                                        60,
-                                        "priceFen",
-                                        8000,
-                                        "subsidyEligible",
-                                        true))))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        test.fixtures.priceList(
+                community,
+                Fixtures.price("CLEANING", 90, 6000, true, 90),
+                Fixtures.price("MEAL", 30, 1500, true, null),
+                Fixtures.price("BATHING", 60, 8000, true, null));
         this.worker = test.fixtures.worker(community);
         this.family = test.fixtures.family();
         this.elder = test.fixtures.boundElder(family, worker, community);

@@ -34,6 +34,33 @@ public final class Fixtures {
         return Map.of("role", role);
     }
 
+    /** A price-list entry as the api takes it; {@code timeBankMinutes} null where minutes may not pay for it. */
+    public static Map<String, Object> price(
+            String service, int durationMinutes, long priceFen, boolean subsidyEligible, Integer timeBankMinutes) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("service", service);
+        entry.put("durationMinutes", durationMinutes);
+        entry.put("priceFen", priceFen);
+        entry.put("subsidyEligible", subsidyEligible);
+        if (timeBankMinutes != null) {
+            entry.put("timeBankMinutes", timeBankMinutes);
+        }
+        return entry;
+    }
+
+    /** The operator sets the community's price list to these entries ({@link #price}). */
+    @SafeVarargs
+    public final void priceList(UUID community, Map<String, Object>... entries) {
+        operator()
+                .put()
+                .uri("/api/v1/communities/{c}/price-list", community)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("entries", List.of(entries)))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
     public WebTestClient operator() {
         return test.as(TestInfrastructure.OPERATOR_UID, roleClaim("ADMIN"));
     }

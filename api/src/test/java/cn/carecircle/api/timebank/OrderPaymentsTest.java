@@ -45,38 +45,10 @@ class OrderPaymentsTest extends IntegrationTest {
     void setUp() {
         clock.set(START);
         scene = DispatchScene.create(this);
-        fixtures.operator()
-                .put()
-                .uri("/api/v1/communities/{c}/price-list", scene.community)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "entries",
-                        List.of(
-                                Map.of(
-                                        "service",
-                                        "MEAL",
-                                        "durationMinutes",
-                                        30,
-                                        "priceFen",
-                                        1500,
-                                        "subsidyEligible",
-                                        true,
-                                        "timeBankMinutes",
-                                        30),
-                                Map.of(
-                                        "service",
-                                        "CLEANING",
-                                        "durationMinutes",
-                                        90,
-                                        "priceFen",
-                                        6000,
-                                        "subsidyEligible",
-                                        true,
-                                        "timeBankMinutes",
-                                        90))))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        fixtures.priceList(
+                scene.community,
+                Fixtures.price("MEAL", 30, 1500, true, 30),
+                Fixtures.price("CLEANING", 90, 6000, true, 90));
         secondWorker = fixtures.worker(scene.community);
         elder = fixtures.boundElder(scene.family, scene.worker, scene.community, Map.of("specialDifficulty", false));
         Map<String, Object> volunteer = Fixtures.providerBody(scene.community, "MEAL", "VOLUNTEER_REGISTRATION");
