@@ -23,6 +23,26 @@ const TIMEOUT = { timeout: 300_000 };
 const BY_THE_STREAM = { timeout: 30_000 };
 
 /** Chooses a provider in 指定其他服务人员 by typing the name (the list shows a few at a time). */
+/**
+ * Presses the modal's button and waits for the assignment request it sends. A click that lands
+ * while the modal is still opening is lost (no request goes out), so such a click is repeated.
+ */
+async function pressAssign(page, modal, label) {
+  for (let attempt = 0; ; attempt++) {
+    const request = page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url().endsWith('/assignment'),
+      { timeout: 3_000 },
+    );
+    await modal.getByRole('button', { name: label }).click();
+    try {
+      await request;
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+
 async function pickOther(page, name) {
   const select = page.getByTestId('other-provider').getByTestId('other-provider-select');
   await select.click();
@@ -91,7 +111,7 @@ test(
     await pickOther(board, man.profile.displayName);
     await other.getByTestId('assign-other').click();
     const modal = board.getByTestId('assign-modal');
-    await modal.getByRole('button', { name: '派给TA' }).click();
+    await pressAssign(board, modal, '派给TA');
     const refusal = modal.getByTestId('problem-alert');
     await refusal.waitFor();
     assert.match(await refusal.innerText(), /该服务人员不能派单（硬性条件不符）/);
@@ -112,7 +132,7 @@ test(
     // the woman lives too far for the 15-minute circle: the api asks for a reason
     await pickOther(board, woman.profile.displayName);
     await other.getByTestId('assign-other').click();
-    await modal.getByRole('button', { name: '派给TA' }).click();
+    await pressAssign(board, modal, '派给TA');
     const demand = modal.getByTestId('problem-alert');
     await demand.waitFor();
     assert.match(await demand.innerText(), /此次派单破例，须说明原因/);
