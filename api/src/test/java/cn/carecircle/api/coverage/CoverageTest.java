@@ -70,19 +70,7 @@ class CoverageTest extends IntegrationTest {
                                 List.of(110.01, 40.02),
                                 List.of(109.99, 40.02),
                                 List.of(109.99, 39.98)))));
-        community = UUID.fromString(fixtures.operator()
-                .post()
-                .uri("/api/v1/communities")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString());
+        community = fixtures.community(body);
         fixtures.priceList(
                 community, Fixtures.price("MEAL", 30, 1200, true, 30), Fixtures.price("BATHING", 60, 8000, true, null));
         worker = fixtures.worker(community);

@@ -71,27 +71,15 @@ class ReportsTest extends IntegrationTest {
     }
 
     private UUID community(String suffix, String name) {
-        UUID id = UUID.fromString(fixtures.operator()
-                .post()
-                .uri("/api/v1/communities")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "code",
-                        region + suffix,
-                        "name",
-                        name,
-                        "regionCode",
-                        region,
-                        "centre",
-                        Map.of("lat", 40.7574, "lon", 107.3877)))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString());
+        UUID id = fixtures.community(Map.of(
+                "code",
+                region + suffix,
+                "name",
+                name,
+                "regionCode",
+                region,
+                "centre",
+                Map.of("lat", 40.7574, "lon", 107.3877)));
         fixtures.priceList(
                 id,
                 Fixtures.price("MEAL", 30, 1200, true, 30),

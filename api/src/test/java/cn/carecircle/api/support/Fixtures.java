@@ -78,6 +78,11 @@ public final class Fixtures {
                 region,
                 "centre",
                 Map.of("lat", 40.7574, "lon", 107.3877));
+        return community(body);
+    }
+
+    /** The operator registers a community with this body (code, name, region, centre, boundary…); its id. */
+    public UUID community(Map<String, Object> body) {
         return UUID.fromString(operator()
                 .post()
                 .uri("/api/v1/communities")

@@ -6,8 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import cn.carecircle.api.support.wechatpay.TestKeys;
-import cn.carecircle.api.support.wechatpay.WechatPaySimulator;
+import cn.carecircle.payments.wechat.TestKeys;
+import cn.carecircle.payments.wechat.WechatPaySimulator;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -17,18 +17,18 @@ import javax.crypto.spec.SecretKeySpec;
  * pair that signs responses and notifications, a stranger's key pair for forged signatures, and the
  * APIv3 key that encrypts notification resources.
  */
-final class TestKeys {
+public final class TestKeys {
 
-    static final String MERCHANT_ID = "1900000001";
-    static final String APP_ID = "wxd678efh567hg6787";
-    static final String MERCHANT_SERIAL = "5157F09EFDC096DE15EBE81A47057A72";
-    static final String PUBLIC_KEY_ID = "PUB_KEY_ID_0119000000012025112300000001";
-    static final String API_V3_KEY = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
-    static final String OTHER_API_V3_KEY = "Zz9cde1ZJB1kG2e7VfTs3jQzaWizur8X";
+    public static final String MERCHANT_ID = "1900000001";
+    public static final String APP_ID = "wxd678efh567hg6787";
+    public static final String MERCHANT_SERIAL = "5157F09EFDC096DE15EBE81A47057A72";
+    public static final String PUBLIC_KEY_ID = "PUB_KEY_ID_0119000000012025112300000001";
+    public static final String API_V3_KEY = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
+    public static final String OTHER_API_V3_KEY = "Zz9cde1ZJB1kG2e7VfTs3jQzaWizur8X";
 
-    static final KeyPair MERCHANT = generate();
-    static final KeyPair PLATFORM = generate();
-    static final KeyPair STRANGER = generate();
+    public static final KeyPair MERCHANT = generate();
+    public static final KeyPair PLATFORM = generate();
+    public static final KeyPair STRANGER = generate();
 
     private TestKeys() {}
 
@@ -42,11 +42,11 @@ final class TestKeys {
         }
     }
 
-    static String privatePem(KeyPair pair) {
+    public static String privatePem(KeyPair pair) {
         return pem("PRIVATE KEY", pair.getPrivate().getEncoded());
     }
 
-    static String publicPem(KeyPair pair) {
+    public static String publicPem(KeyPair pair) {
         return pem("PUBLIC KEY", pair.getPublic().getEncoded());
     }
 
@@ -58,7 +58,7 @@ final class TestKeys {
     }
 
     /** Base64 SHA256withRSA, as WeChat Pay signs {@code timestamp\nnonce\nbody\n}. */
-    static String sign(PrivateKey key, String message) {
+    public static String sign(PrivateKey key, String message) {
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(key);
@@ -69,7 +69,7 @@ final class TestKeys {
         }
     }
 
-    static boolean verify(java.security.PublicKey key, String message, String base64Signature) {
+    public static boolean verify(java.security.PublicKey key, String message, String base64Signature) {
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initVerify(key);
@@ -81,7 +81,7 @@ final class TestKeys {
     }
 
     /** AEAD_AES_256_GCM as WeChat Pay encrypts a notification resource: base64(ciphertext || tag). */
-    static String encrypt(String apiV3Key, String associatedData, String nonce, String plaintext) {
+    public static String encrypt(String apiV3Key, String associatedData, String nonce, String plaintext) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(

@@ -9,16 +9,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Builds what WeChat Pay sends: signed responses and signed, encrypted notifications. */
-final class WechatPayMessages {
+public final class WechatPayMessages {
 
     private WechatPayMessages() {}
 
     /** A JSON response signed with the platform key, timestamped now. */
-    static ResponseDefinitionBuilder signed(int status, String body) {
+    public static ResponseDefinitionBuilder signed(int status, String body) {
         return signed(status, body, TestKeys.PLATFORM.getPrivate(), Instant.now(), TestKeys.PUBLIC_KEY_ID);
     }
 
-    static ResponseDefinitionBuilder signed(int status, String body, PrivateKey key, Instant at, String serial) {
+    public static ResponseDefinitionBuilder signed(int status, String body, PrivateKey key, Instant at, String serial) {
         String timestamp = Long.toString(at.getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
         String signature = TestKeys.sign(key, timestamp + "\n" + nonce + "\n" + body + "\n");
@@ -36,17 +36,17 @@ final class WechatPayMessages {
         return response;
     }
 
-    static ResponseDefinitionBuilder error(int status, String code, String message) {
+    public static ResponseDefinitionBuilder error(int status, String code, String message) {
         return signed(status, "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
     }
 
     /** A notification as WeChat Pay posts it, its resource encrypted with {@code apiV3Key}. */
-    static WebhookRequest notification(
+    public static WebhookRequest notification(
             String id, String eventType, String originalType, String resourceJson, String apiV3Key, Instant at) {
         return notification(id, eventType, originalType, resourceJson, apiV3Key, at, TestKeys.PLATFORM.getPrivate());
     }
 
-    static WebhookRequest notification(
+    public static WebhookRequest notification(
             String id,
             String eventType,
             String originalType,
@@ -64,7 +64,7 @@ final class WechatPayMessages {
         return signedWebhook(body, at, signingKey);
     }
 
-    static WebhookRequest signedWebhook(String body, Instant at, PrivateKey signingKey) {
+    public static WebhookRequest signedWebhook(String body, Instant at, PrivateKey signingKey) {
         String timestamp = Long.toString(at.getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
         return new WebhookRequest(
@@ -76,7 +76,7 @@ final class WechatPayMessages {
                 body);
     }
 
-    static String transactionJson(String outTradeNo, String transactionId, long totalFen, String state) {
+    public static String transactionJson(String outTradeNo, String transactionId, long totalFen, String state) {
         return "{\"appid\":\"" + TestKeys.APP_ID + "\",\"mchid\":\"" + TestKeys.MERCHANT_ID + "\","
                 + "\"out_trade_no\":\"" + outTradeNo + "\","
                 + (transactionId == null ? "" : "\"transaction_id\":\"" + transactionId + "\",")
@@ -89,7 +89,7 @@ final class WechatPayMessages {
                 + ",\"currency\":\"CNY\",\"payer_currency\":\"CNY\"}}";
     }
 
-    static String refundJson(
+    public static String refundJson(
             String outRefundNo, String outTradeNo, String refundId, long refundFen, long totalFen, String status) {
         return "{\"refund_id\":\"" + refundId + "\",\"out_refund_no\":\"" + outRefundNo + "\","
                 + "\"transaction_id\":\"4200000000000000000000000001\",\"out_trade_no\":\"" + outTradeNo + "\","

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * (idempotency keys, refunds within what was paid) and answers with signed JSON, errors as
  * {@code {"code","message"}}.
  */
-final class WechatPaySimulator implements ResponseDefinitionTransformerV2 {
+public final class WechatPaySimulator implements ResponseDefinitionTransformerV2 {
 
-    static final String NAME = "wechat-pay-simulator";
+    public static final String NAME = "wechat-pay-simulator";
 
     private static final Pattern QUERY_PAYMENT = Pattern.compile("/v3/pay/transactions/out-trade-no/([^/?]+)");
     private static final Pattern CLOSE_PAYMENT = Pattern.compile("/v3/pay/transactions/out-trade-no/([^/?]+)/close");
@@ -77,8 +77,16 @@ final class WechatPaySimulator implements ResponseDefinitionTransformerV2 {
         return response.build();
     }
 
-    /** The payer pays: the payment becomes SUCCESS, and the notification WeChat Pay would post is returned. */
-    synchronized WebhookRequest pay(String outTradeNo) {
+    /** The payer pays now: the payment becomes SUCCESS, and the notification WeChat Pay would post is returned. */
+    public WebhookRequest pay(String outTradeNo) {
+        return pay(outTradeNo, Instant.now());
+    }
+
+    /**
+     * The payer pays: the payment becomes SUCCESS, and the notification WeChat Pay would post is returned, stamped
+     * {@code at} (the api checks the stamp against its own clock).
+     */
+    public synchronized WebhookRequest pay(String outTradeNo, Instant at) {
         Payment p = payments.get(outTradeNo);
         String transactionId = "42000" + String.format("%023d", sequence.incrementAndGet());
         states.put(outTradeNo, "SUCCESS");
@@ -89,7 +97,24 @@ final class WechatPaySimulator implements ResponseDefinitionTransformerV2 {
                 "transaction",
                 WechatPayMessages.transactionJson(outTradeNo, transactionId, p.total, "SUCCESS"),
                 TestKeys.API_V3_KEY,
-                Instant.now());
+                at);
+    }
+
+    /** Whether a refund with this number was asked for, and of how many fen (null when none). */
+    public synchronized Long refunded(String outRefundNo) {
+        String[] r = refunds.get(outRefundNo);
+        return r == null
+                ? null
+                : JsonParser.parseString(r[0])
+                        .getAsJsonObject()
+                        .getAsJsonObject("amount")
+                        .get("refund")
+                        .getAsLong();
+    }
+
+    /** The payment's state as WeChat Pay sees it (NOTPAY, SUCCESS, CLOSED, REFUND), null when unknown. */
+    public synchronized String state(String outTradeNo) {
+        return states.get(outTradeNo);
     }
 
     private ResponseDefinitionBuilder prepay(JsonObject body) {
