@@ -114,6 +114,8 @@ test(
     await targetRow.getByText(canteen.name).waitFor(); // the list refreshed
     assert.equal((await apiGetAs(WORKER, `/providers/${target.id}`)).organisationId, canteen.id);
     assert.match(await field.innerText(), new RegExp(canteen.name));
+    // the drawer has read the saved employer back: nothing left to save
+    await drawer.locator('[data-testid="save-provider-organisation"][disabled]').waitFor();
     await screenshot(page, 'provider-organisation-set');
 
     await field.locator('.ant-select').click();

@@ -171,7 +171,7 @@ export function ProviderDrawer({ providerId, onClose }: ProviderDrawerProps) {
               ))}
             </Descriptions.Item>
             <Descriptions.Item label={t('providers.fields.organisation')} span={2}>
-              <ProviderOrganisationField key={data.organisationId ?? ''} provider={data} />
+              <ProviderOrganisationField key={data.id} provider={data} />
             </Descriptions.Item>
             <Descriptions.Item label={t('providers.fields.travelMode')}>
               {t(`providers.travelMode.${data.travelMode}`)}
