@@ -86,6 +86,33 @@ test('the district official and the operator see their own role labels', TIMEOUT
   }
 });
 
+test(
+  'on a tablet every menu entry can be scrolled to and clicked, none behind the collapse button',
+  TIMEOUT,
+  async (t) => {
+    const { page, consoleErrors } = await openBrowser(t, TABLET);
+    await signInAs(page);
+    for (const label of WORKER_MENU) {
+      const item = page.getByRole('menuitem', { name: label });
+      await item.scrollIntoViewIfNeeded();
+      const box = await item.boundingBox();
+      const hit = await page.evaluate(
+        ([x, y]) =>
+          globalThis.document
+            .elementFromPoint(x, y)
+            ?.closest('[role="menuitem"]')
+            ?.textContent?.trim() ?? null,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+      assert.equal(hit, label, `the middle of ${label} is the entry itself, not what covers it`);
+    }
+    await page.getByRole('menuitem', { name: '统计报表' }).click();
+    await page.getByRole('heading', { name: '统计报表', level: 2 }).waitFor();
+    await screenshot(page, 'tablet-menu-scrolled-to-its-last-entry');
+    assert.deepEqual(consoleErrors, []);
+  },
+);
+
 test('a wrong password shows an error and stays on sign-in', TIMEOUT, async (t) => {
   const { page } = await openBrowser(t);
   await page.goto(ADMIN_URL);

@@ -146,6 +146,7 @@ export function AppLayout({ userName, onSignOut }: AppLayoutProps) {
   return (
     <Layout className="app-layout">
       <Layout.Sider
+        className="app-sider"
         breakpoint="lg"
         collapsedWidth={64}
         width={220}

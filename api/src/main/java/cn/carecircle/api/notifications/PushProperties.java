@@ -18,5 +18,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("carecircle.push")
 public record PushProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("8") @Min(1) @Max(64) int threads,
+        @DefaultValue("64") @Min(1) @Max(256) int threads,
         @DefaultValue("PT10S") Duration timeout) {}
