@@ -89,8 +89,8 @@ async function closedPayment() {
 function declinedClosing(orderId) {
   return sql(`insert into payment_case (id, order_id, community_id, action, amount_fen, gateway_code,
                   gateway_message, opened_at)
-              select gen_random_uuid(), order_id, community_id, 'CLOSE', online_fen, 'SYSTEM_ERROR',
-                  '系统繁忙，请稍后重试', now()
+              select gen_random_uuid(), order_id, community_id, 'CLOSE', online_fen, 'INVALID_REQUEST',
+                  '订单状态不允许关闭', now()
               from payment where order_id = '${orderId}' and state = 'CLOSED'
               returning id`);
 }
@@ -113,7 +113,7 @@ test(
     const row = card.locator('tbody tr.ant-table-row').filter({ hasText: order.elderMaskedName });
     await row.waitFor();
     assert.equal(await row.getByTestId('case-amount').innerText(), amount);
-    assert.match(await row.getByTestId('case-gateway').innerText(), /SYSTEM_ERROR/);
+    assert.match(await row.getByTestId('case-gateway').innerText(), /INVALID_REQUEST/);
     assert.match(await row.innerText(), /关闭支付/);
     await screenshot(page, 'payment-cases-queue');
 

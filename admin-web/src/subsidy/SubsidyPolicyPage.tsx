@@ -178,7 +178,15 @@ function PolicyForm({ policy }: { policy: SubsidyPolicy }) {
         onFinish={(values) => void submit(values)}
         style={{ maxWidth: 480 }}
       >
-        {save.isError && <ProblemAlert error={save.error} context={t('subsidy.saveFailed')} />}
+        {save.isError && (
+          <ProblemAlert
+            error={save.error}
+            context={t('subsidy.saveFailed')}
+            describeFieldError={(violation) =>
+              violation.field === 'monthlyFen' ? amountRule(violation.rule) : undefined
+            }
+          />
+        )}
         <Form.Item
           name="monthlyFen"
           label={t('subsidy.monthlyInput')}
