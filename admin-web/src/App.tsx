@@ -20,6 +20,7 @@ import { HolidayCalendarPage } from './holidays';
 import { MealPlansPage } from './mealplans';
 import { OrganisationsPage } from './organisations';
 import { ProvidersPage } from './providers';
+import { SubsidyPolicyPage } from './subsidy';
 import { VisitsPage } from './visits';
 
 // the map (Leaflet) and the charts (ECharts) load with their screens, not with the site
@@ -84,6 +85,7 @@ export function App() {
                     <Route path="/bindings" element={<BindingsPage />} />
                     <Route path="/providers" element={<ProvidersPage />} />
                     <Route path="/organisations" element={<OrganisationsPage />} />
+                    <Route path="/subsidy" element={<SubsidyPolicyPage />} />
                     <Route path="/follow-ups" element={<FollowUpsPage />} />
                     <Route path="/holidays" element={<HolidayCalendarPage />} />
                     <Route path="/visits" element={<VisitsPage />} />

@@ -1,5 +1,6 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import {
+  AccountBookOutlined,
   DeploymentUnitOutlined,
   CalendarOutlined,
   CommentOutlined,
@@ -87,6 +88,12 @@ const MENU: MenuEntry[] = [
     labelKey: 'menu.organisations',
     icon: <ShopOutlined />,
     visible: (can) => can.listProvidersAndOrders,
+  },
+  {
+    path: '/subsidy',
+    labelKey: 'menu.subsidy',
+    icon: <AccountBookOutlined />,
+    visible: (can) => can.viewOperations,
   },
   {
     path: '/follow-ups',

@@ -61,3 +61,22 @@ export function addToTimeOfDay(time: string, minutes: number): string {
   const total = (((hours * 60 + mins + minutes) % 1440) + 1440) % 1440;
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
+
+/** Fen as yuan with two decimals and no sign or currency, e.g. 10000 → 100.00 (integers only, no floats). */
+export function fenToYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100).toString()}.${(abs % 100).toString().padStart(2, '0')}`;
+}
+
+/**
+ * Yuan as written (`100`, `100.5`, `100.05`) to whole fen, by reading the digits rather than
+ * multiplying a float (0.29 × 100 is 28.999999999999996); null for anything else, such as a
+ * third decimal or a sign.
+ */
+export function yuanToFen(yuan: string): number | null {
+  const match = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(yuan.trim());
+  if (!match) return null;
+  const [, whole = '0', fraction = ''] = match;
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}

@@ -19,7 +19,9 @@ export {
   formatFen,
   formatDateTime,
   formatTimeWindow,
+  fenToYuan,
   minutesBetween,
+  yuanToFen,
 } from './format';
 export { PageTitle } from './PageTitle';
 export { PagedTable, type PagedTableProps } from './PagedTable';

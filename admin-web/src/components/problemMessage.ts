@@ -16,6 +16,7 @@ const KNOWN_TYPES = [
   'assignment-not-allowed',
   'offer-taken',
   'follow-up-closed',
+  'payment-case-handled',
   'follow-up-incomplete',
   'unprocessable',
   'too-many-requests',

@@ -10,6 +10,7 @@ import { PageTitle, PagedTable, ProblemAlert, formatDateTime } from '../componen
 import { ElderPicker, type PickedElder } from './ElderPicker';
 import { ChannelTag, ORDER_STATUSES, OrderPrice, OrderStatusTag, OrderWindow } from './labels';
 import { OrderDrawer } from './OrderDrawer';
+import { PaymentCasesCard } from './PaymentCasesCard';
 import { useOrders, type OrderFilters } from './useOrders';
 
 function isStatus(value: string | null): value is OrderStatus {
@@ -137,6 +138,11 @@ export function OrdersPage() {
             </Link>
           )
         }
+      />
+      <PaymentCasesCard
+        onOpenOrder={(orderId) => {
+          update({ order: orderId });
+        }}
       />
       <Card>
         <Form name="orderSearch" layout="inline" className="search-form">

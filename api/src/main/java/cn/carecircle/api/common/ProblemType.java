@@ -29,6 +29,8 @@ public enum ProblemType {
     NOT_THE_ORDERER("not-the-orderer", HttpStatus.FORBIDDEN, "Only the family member who placed the order rates it"),
     RATING_NOT_APPEALABLE("rating-not-appealable", HttpStatus.UNPROCESSABLE_CONTENT, "Only bad ratings are appealed"),
     FOLLOW_UP_CLOSED("follow-up-closed", HttpStatus.CONFLICT, "The follow-up case is closed"),
+    PAYMENT_CASE_HANDLED(
+            "payment-case-handled", HttpStatus.CONFLICT, "Another worker has handled this payment already"),
     FOLLOW_UP_INCOMPLETE(
             "follow-up-incomplete", HttpStatus.UNPROCESSABLE_CONTENT, "The follow-up case cannot be closed yet"),
     TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),

@@ -14,8 +14,13 @@ record MoneyAccount(UUID id, Kind kind, UUID holderId, UUID communityId) {
         ESCROW,
         /** Owed to a service organisation or an independent provider; never negative. */
         PAYABLE,
-        /** Paid back to families; never negative. */
-        REFUNDS;
+        /** Paid back to families through the gateway (asked of it, or done); never negative. */
+        REFUNDS,
+        /**
+         * Paid back to families by the community outside the gateway (cash, bank transfer) after the gateway
+         * declined the refund; never negative.
+         */
+        OFFLINE_REFUNDS;
 
         /** An issuer's row is never written: its balance is the sum of its legs, and it may be negative. */
         boolean issuer() {

@@ -23,7 +23,9 @@ record MoneyPosting(String key, Kind kind, UUID communityId, UUID orderId, List<
         /** escrow → subsidy fund, when the order is cancelled */
         SUBSIDY_RETURN,
         /** escrow → refunds, when the order is cancelled after the online part was paid */
-        REFUND
+        REFUND,
+        /** refunds → offline refunds, when a worker records a declined refund as settled outside the gateway */
+        OFFLINE_REFUND
     }
 
     /** Fen on one account: a credit is positive, a debit negative. */

@@ -90,7 +90,10 @@ class PaymentController implements PaymentsApi {
         return new SubsidyPolicyDto()
                 .communityId(p.communityId())
                 .monthlyFen(p.monthlyFen())
-                .communityDefault(p.communityDefault());
+                .communityDefault(p.communityDefault())
+                .eligibleElders(p.eligibleElders())
+                .updatedAt(p.updatedAt() == null ? null : p.updatedAt().atOffset(java.time.ZoneOffset.UTC))
+                .updatedByName(p.updatedByName());
     }
 
     private static OrderPaymentDto toDto(Payment p, AppPayment app) {

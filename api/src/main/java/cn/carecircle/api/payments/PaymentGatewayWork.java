@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refunds and closings due with the gateway: asked again (with the same keys, so never twice in effect) until the
- * gateway accepts; a transient failure waits longer each time, a declined request is left to a person.
+ * gateway accepts; a transient failure waits longer each time, a declined request opens a case for the community's
+ * workers ({@link PaymentCases}).
  */
 @Component
 class PaymentGatewayWork implements DueWork {
@@ -22,11 +23,14 @@ class PaymentGatewayWork implements DueWork {
 
     private final PaymentRepository payments;
     private final PaymentService service;
+    private final PaymentCases cases;
     private final TransactionalOperator tx;
 
-    PaymentGatewayWork(PaymentRepository payments, PaymentService service, TransactionalOperator tx) {
+    PaymentGatewayWork(
+            PaymentRepository payments, PaymentService service, PaymentCases cases, TransactionalOperator tx) {
         this.payments = payments;
         this.service = service;
+        this.cases = cases;
         this.tx = tx;
     }
 
@@ -50,12 +54,7 @@ class PaymentGatewayWork implements DueWork {
                                                 e.toString());
                                         return payments.gatewayRetry(p.orderId(), now);
                                     }
-                                    log.error(
-                                            "The gateway declined order {}'s {}: left for a person: {}",
-                                            p.orderId(),
-                                            p.state(),
-                                            e.toString());
-                                    return payments.gatewayDone(p.orderId());
+                                    return cases.declined(p, e, now);
                                 })
                                 .thenReturn(1))
                         .count()

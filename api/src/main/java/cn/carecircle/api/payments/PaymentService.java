@@ -73,6 +73,7 @@ class PaymentService implements OrderSettlement {
     private final PaymentGateway gateway;
     private final NotificationDeduplicator deduplicator;
     private final PaymentsProperties properties;
+    private final cn.carecircle.api.audit.AuditService audit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
@@ -88,6 +89,7 @@ class PaymentService implements OrderSettlement {
             PaymentGateway gateway,
             NotificationDeduplicator deduplicator,
             PaymentsProperties properties,
+            cn.carecircle.api.audit.AuditService audit,
             TransactionalOperator tx,
             Clock clock) {
         this.orders = orders;
@@ -101,36 +103,60 @@ class PaymentService implements OrderSettlement {
         this.gateway = gateway;
         this.deduplicator = deduplicator;
         this.properties = properties;
+        this.audit = audit;
         this.tx = tx;
         this.clock = clock;
     }
 
-    /** A community's monthly subsidy per eligible elder, and whether it is the default. */
-    record Policy(UUID communityId, long monthlyFen, boolean communityDefault) {}
+    /**
+     * A community's monthly subsidy per eligible elder, whether it is the default, how many elders receive it, and
+     * when and by whom it was last set (null while the default applies).
+     */
+    record Policy(
+            UUID communityId,
+            long monthlyFen,
+            boolean communityDefault,
+            int eligibleElders,
+            java.time.Instant updatedAt,
+            String updatedByName) {}
 
     /** For the operator, district officials and the community's workers. */
     Mono<Policy> policy(Caller caller, UUID communityId) {
         caller.requireRole(Role.ADMIN, Role.DISTRICT_OFFICIAL, Role.COMMUNITY_WORKER);
-        if (!caller.has(Role.ADMIN) && !caller.covers(communityId)) {
+        if (!caller.covers(communityId)) {
             return Mono.error(ApiException.notFound("Community"));
         }
         return communities
                 .get(communityId)
-                .then(subsidies
-                        .monthlyFen(communityId)
-                        .map(fen -> new Policy(communityId, fen, false))
-                        .defaultIfEmpty(new Policy(communityId, properties.subsidyMonthlyFen(), true)));
+                .then(subsidies.eligibleElders(communityId))
+                .flatMap(eligible -> subsidies
+                        .stored(communityId)
+                        .map(s -> new Policy(
+                                communityId, s.monthlyFen(), false, eligible, s.updatedAt(), s.updatedByName()))
+                        .defaultIfEmpty(
+                                new Policy(communityId, properties.subsidyMonthlyFen(), true, eligible, null, null)));
     }
 
     /**
-     * The operator sets it; a month already used keeps the limit it opened with (an elder's allowance never
-     * shrinks under a payment already made), later months take the new one.
+     * A worker of the community or the operator sets it (a district official reads only), audited; a month already
+     * used keeps the limit it opened with (an elder's allowance never shrinks under a payment already made), later
+     * months take the new one.
      */
     Mono<Policy> setPolicy(Caller caller, UUID communityId, long monthlyFen) {
-        caller.requireRole(Role.ADMIN);
+        caller.requireRole(Role.ADMIN, Role.COMMUNITY_WORKER);
+        if (!caller.covers(communityId)) {
+            return Mono.error(ApiException.notFound("Community"));
+        }
         return communities
                 .get(communityId)
-                .then(subsidies.setMonthlyFen(communityId, monthlyFen, clock.instant()))
+                .then(tx.transactional(subsidies
+                        .setMonthlyFen(communityId, monthlyFen, clock.instant(), caller.accountId())
+                        .then(audit.record(
+                                caller.accountId(),
+                                "SUBSIDY_POLICY_SET",
+                                "COMMUNITY",
+                                communityId,
+                                "monthlyFen=" + monthlyFen))))
                 .then(policy(caller, communityId));
     }
 

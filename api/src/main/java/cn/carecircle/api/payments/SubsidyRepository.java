@@ -24,14 +24,41 @@ class SubsidyRepository {
                 .one();
     }
 
-    Mono<Void> setMonthlyFen(UUID communityId, long monthlyFen, java.time.Instant at) {
+    /** The community's own amount, when and by whom it was last set. */
+    record Stored(long monthlyFen, java.time.Instant updatedAt, String updatedByName) {}
+
+    Mono<Stored> stored(UUID communityId) {
         return db.sql("""
-                        insert into subsidy_policy (community_id, monthly_fen, updated_at) values (:c, :f, :at)
-                        on conflict (community_id) do update set monthly_fen = :f, updated_at = :at
+                        select p.monthly_fen, p.updated_at, a.display_name
+                        from subsidy_policy p left join account a on a.id = p.updated_by
+                        where p.community_id = :c
+                        """)
+                .bind("c", communityId)
+                .map(row -> new Stored(
+                        row.get("monthly_fen", Long.class),
+                        row.get("updated_at", java.time.Instant.class),
+                        row.get("display_name", String.class)))
+                .one();
+    }
+
+    /** How many of the community's elders their record says receive the subsidy. */
+    Mono<Integer> eligibleElders(UUID communityId) {
+        return db.sql("select count(*) as n from elder where community_id = :c and subsidy_eligible")
+                .bind("c", communityId)
+                .map(row -> row.get("n", Long.class).intValue())
+                .one();
+    }
+
+    Mono<Void> setMonthlyFen(UUID communityId, long monthlyFen, java.time.Instant at, UUID by) {
+        return db.sql("""
+                        insert into subsidy_policy (community_id, monthly_fen, updated_at, updated_by)
+                        values (:c, :f, :at, :by)
+                        on conflict (community_id) do update set monthly_fen = :f, updated_at = :at, updated_by = :by
                         """)
                 .bind("c", communityId)
                 .bind("f", monthlyFen)
                 .bind("at", at)
+                .bind("by", by)
                 .then();
     }
 

@@ -452,7 +452,7 @@ class PaymentsFlowTest extends IntegrationTest {
     }
 
     @Test
-    void theOperatorSetsTheCommunitysMonthlyAmount() {
+    void theCommunitysWorkerOrTheOperatorSetsItsMonthlyAmountTheOfficialReadsIt() {
         scene.worker
                 .get()
                 .uri("/api/v1/communities/{c}/subsidy-policy", scene.community)
@@ -461,7 +461,20 @@ class PaymentsFlowTest extends IntegrationTest {
                 .isOk()
                 .expectBody()
                 .json("{\"monthlyFen\":10000,\"communityDefault\":true}");
-        policy(scene.worker, 5000).expectStatus().isForbidden();
+        WebTestClient official = fixtures.official(scene.community);
+        official.get()
+                .uri("/api/v1/communities/{c}/subsidy-policy", scene.community)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        policy(official, 5000).expectStatus().isForbidden();
+        policy(fixtures.worker(fixtures.community()), 5000).expectStatus().isNotFound();
+        policy(scene.worker, 7000)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"monthlyFen\":7000,\"communityDefault\":false,\"eligibleElders\":1,"
+                        + "\"updatedByName\":\"王秀兰\"}");
         policy(scene.operator, -1)
                 .expectStatus()
                 .isBadRequest()

@@ -1,0 +1,1 @@
+export { SubsidyPolicyPage } from './SubsidyPolicyPage';
