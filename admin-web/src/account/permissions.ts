@@ -14,15 +14,22 @@ export interface Permissions {
   listProvidersAndOrders: boolean;
   /** 月探访, 服务圈覆盖 and 统计报表 of the covered communities: workers and district officials. */
   viewOperations: boolean;
+  /** Set up what the platform runs on (养老服务补贴 amounts): the operator only. */
+  configure: boolean;
+  /** 养老服务补贴: workers and district officials read it, the operator sets it. */
+  viewSubsidy: boolean;
 }
 
 export function permissionsOf(me: Me): Permissions {
   const worker = me.roles.includes('COMMUNITY_WORKER');
   const official = me.roles.includes('DISTRICT_OFFICIAL');
+  const operator = me.roles.includes('ADMIN');
   return {
     listElders: worker || official,
     act: worker,
     listProvidersAndOrders: worker || official,
     viewOperations: worker || official,
+    configure: operator,
+    viewSubsidy: worker || official || operator,
   };
 }

@@ -93,7 +93,7 @@ const MENU: MenuEntry[] = [
     path: '/subsidy',
     labelKey: 'menu.subsidy',
     icon: <AccountBookOutlined />,
-    visible: (can) => can.viewOperations,
+    visible: (can) => can.viewSubsidy,
   },
   {
     path: '/follow-ups',

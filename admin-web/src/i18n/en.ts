@@ -576,7 +576,8 @@ export const en: Translation = {
     rule: 'By calendar month (China time): an order is paid from the elder’s allowance of the month first, the family pays the rest online; what is left at the end of a month does not carry over. A cancelled order gives its subsidy back to the month.',
     updated: 'Last changed',
     updatedBy: '{{at}} · {{name}}',
-    readOnly: 'You can read the subsidy; the community’s workers change it.',
+    readOnly:
+      'You can read the subsidy; the operator sets the amount under the civil-affairs subsidy policy.',
     changeTitle: 'Change the monthly allowance',
     monthlyInput: 'Per elder and month',
     yuan: 'yuan',

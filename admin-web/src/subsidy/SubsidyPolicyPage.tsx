@@ -35,8 +35,8 @@ interface PolicyFormValues {
 
 /**
  * 养老服务补贴: the community's monthly allowance per eligible elder (月度额度, shown in 元, kept in
- * fen), who receives it and for which services, and — for the community's workers — changing it.
- * The district official reads it only.
+ * fen), who receives it and for which services, and — for the operator — changing it, as they set
+ * up price lists. The community's workers and the district official read it.
  */
 export function SubsidyPolicyPage() {
   const { t } = useTranslation();
@@ -118,7 +118,7 @@ export function SubsidyPolicyPage() {
         </Card>
       )}
       {policy.data &&
-        (can.act ? (
+        (can.configure ? (
           <PolicyForm key={policy.data.communityId} policy={policy.data} />
         ) : (
           <Alert

@@ -138,15 +138,12 @@ class PaymentService implements OrderSettlement {
     }
 
     /**
-     * A worker of the community or the operator sets it (a district official reads only), audited; a month already
-     * used keeps the limit it opened with (an elder's allowance never shrinks under a payment already made), later
-     * months take the new one.
+     * The operator sets it, as they set up price lists (the community's workers and the district official read it),
+     * audited; a month already used keeps the limit it opened with (an elder's allowance never shrinks under a
+     * payment already made), later months take the new one.
      */
     Mono<Policy> setPolicy(Caller caller, UUID communityId, long monthlyFen) {
-        caller.requireRole(Role.ADMIN, Role.COMMUNITY_WORKER);
-        if (!caller.covers(communityId)) {
-            return Mono.error(ApiException.notFound("Community"));
-        }
+        caller.requireRole(Role.ADMIN);
         return communities
                 .get(communityId)
                 .then(tx.transactional(subsidies

@@ -90,7 +90,11 @@ class VerifiedTokensTest extends IntegrationTest {
         } finally {
             TestInfrastructure.FIREBASE.removeStub(disabled);
         }
-        family.get().uri("/api/v1/me").exchange().expectStatus().isForbidden(); // enabled again: not registered yet, but signed in
+        family.get()
+                .uri("/api/v1/me")
+                .exchange()
+                .expectStatus()
+                .isForbidden(); // enabled again: not registered yet, but signed in
     }
 
     private WebTestClient registered(String uid, String token) {

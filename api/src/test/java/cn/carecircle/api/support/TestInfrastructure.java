@@ -39,6 +39,7 @@ public final class TestInfrastructure {
             .containerThreads(64)
             .asynchronousResponseEnabled(true)
             .asynchronousResponseThreads(16));
+
     public static final WireMockServer SMS = new WireMockServer(options().dynamicPort());
     public static final WechatPaySimulator WECHAT_PAY_SIMULATOR = new WechatPaySimulator();
     public static final WireMockServer WECHAT_PAY =
