@@ -5,6 +5,7 @@ import cn.carecircle.api.common.FieldViolation;
 import cn.carecircle.api.common.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -130,8 +131,8 @@ class Ledger {
      * ascending); lock the personal accounts of the requests whose keys it claimed (one {@code select … order by id
      * for no key update}) and read their balances; decide each request in order against those balances in memory;
      * add each account's net change (one {@code update … from unnest}); write every leg (one multi-row insert, in
-     * posting order, so statements show the running balance of the sequence); read every posting of the batch's
-     * keys back (one query). A key claimed for a request that was then refused is given up (one {@code delete},
+     * posting order, so statements show the running balance of the sequence); read back the postings of keys taken
+     * before the batch (one query, only when there are any: the postings the batch made are known as written). A key claimed for a request that was then refused is given up (one {@code delete},
      * only then), or, when a later request of the same key posted instead, claimed again for that one.
      *
      * <p>Locking: keys ascending, then accounts ascending, each set in one statement, so two batches, or a batch and
@@ -151,7 +152,8 @@ class Ledger {
         if (requests.isEmpty()) {
             return Mono.just(List.of());
         }
-        Instant at = clock.instant();
+        // as PostgreSQL stores it, so the postings built here equal those read back later
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<String, LedgerRepository.Head> headOfKey = new HashMap<>();
         for (PostingRequest r : requests) {
             headOfKey.putIfAbsent(r.key(), new LedgerRepository.Head(UUID.randomUUID(), r));
@@ -172,7 +174,7 @@ class Ledger {
                 if (!balances.keySet().containsAll(personal)) {
                     return Mono.error(new IllegalStateException("A personal leg names no personal account"));
                 }
-                BatchPlan plan = BatchPlan.decide(requests, headOfKey, claimed, balances);
+                BatchPlan plan = BatchPlan.decide(requests, headOfKey, claimed, balances, at);
                 return repository
                         .dropHeads(plan.givenUp())
                         .then(
@@ -188,7 +190,10 @@ class Ledger {
                                                                 "A batch lost a key it held"))))
                         .then(repository.addToBalances(plan.deltas()))
                         .then(repository.insertLegs(plan.legPostings(), plan.legs()))
-                        .then(repository.findByKeys(headOfKey.keySet()))
+                        .then(
+                                plan.earlierKeys().isEmpty()
+                                        ? Mono.just(Map.<String, LedgerRepository.Stored>of())
+                                        : repository.findByKeys(plan.earlierKeys()))
                         .map(plan::outcomes);
             });
         });
@@ -203,22 +208,31 @@ class Ledger {
             List<LedgerRepository.Head> reclaimed,
             Map<UUID, Long> deltas,
             List<UUID> legPostings,
-            List<Posting.Leg> legs) {
+            List<Posting.Leg> legs,
+            Map<String, LedgerRepository.Stored> madeHere,
+            Set<String> earlierKeys) {
 
         static BatchPlan decide(
                 List<PostingRequest> requests,
                 Map<String, LedgerRepository.Head> headOfKey,
                 Set<String> claimed,
-                Map<UUID, Long> locked) {
+                Map<UUID, Long> locked,
+                Instant at) {
             Map<UUID, Long> balances = new HashMap<>(locked);
             Map<String, Integer> madeBy = new HashMap<>();
+            Map<String, LedgerRepository.Stored> madeHere = new HashMap<>();
+            Set<String> earlierKeys = new HashSet<>();
             ApiException[] refusals = new ApiException[requests.size()];
             boolean[] made = new boolean[requests.size()];
             List<UUID> legPostings = new ArrayList<>();
             List<Posting.Leg> legs = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
                 PostingRequest r = requests.get(i);
-                if (!claimed.contains(r.key()) || madeBy.containsKey(r.key())) {
+                if (!claimed.contains(r.key())) {
+                    earlierKeys.add(r.key());
+                    continue; // its key's posting is older than the batch: read it once the batch is written
+                }
+                if (madeBy.containsKey(r.key())) {
                     continue; // a replay or a reused key: told apart once the first posting is read
                 }
                 ApiException refusal = null;
@@ -244,6 +258,21 @@ class Ledger {
                     legPostings.add(postingId);
                     legs.add(leg.leg());
                 }
+                // what reading it back would give: the head as claimed, the legs in the order they are written
+                madeHere.put(
+                        r.key(),
+                        new LedgerRepository.Stored(
+                                r.fingerprint(),
+                                new Posting(
+                                        postingId,
+                                        r.kind(),
+                                        r.communityId(),
+                                        at,
+                                        r.valueDate(),
+                                        r.memo(),
+                                        r.legs().stream()
+                                                .map(PostingRequest.LegSpec::leg)
+                                                .toList())));
             }
             List<UUID> givenUp = new ArrayList<>();
             List<LedgerRepository.Head> reclaimed = new ArrayList<>();
@@ -266,10 +295,11 @@ class Ledger {
                     deltas.put(id, change);
                 }
             });
-            return new BatchPlan(requests, refusals, made, givenUp, reclaimed, deltas, legPostings, legs);
+            return new BatchPlan(
+                    requests, refusals, made, givenUp, reclaimed, deltas, legPostings, legs, madeHere, earlierKeys);
         }
 
-        List<Outcome> outcomes(Map<String, LedgerRepository.Stored> byKey) {
+        List<Outcome> outcomes(Map<String, LedgerRepository.Stored> earlier) {
             List<Outcome> outcomes = new ArrayList<>(requests.size());
             for (int i = 0; i < requests.size(); i++) {
                 PostingRequest r = requests.get(i);
@@ -277,7 +307,7 @@ class Ledger {
                     outcomes.add(new Outcome(null, refusals[i]));
                     continue;
                 }
-                LedgerRepository.Stored first = byKey.get(r.key());
+                LedgerRepository.Stored first = madeHere.getOrDefault(r.key(), earlier.get(r.key()));
                 if (first == null) {
                     throw new IllegalStateException("No posting holds a key of the batch");
                 }
