@@ -28,8 +28,9 @@ import reactor.core.publisher.Mono;
  * re-reads the committed balance under it and, for a debit, writes only when the balance covers it (the row count
  * says whether it did). There is no read-then-write window, so no update is lost, and the lock is held only to the
  * commit. We chose this over {@code select … for update} because it is one round trip per account and the refusal
- * is the same statement as the check. The updates run in ascending account id, whatever is debited or credited,
- * so two postings over the same accounts wait for each other and never deadlock. The pools are never updated (their
+ * is the same statement as the check. The updates run in ascending account id ({@link #ACCOUNT_ORDER}, PostgreSQL's
+ * order of uuids, which a batch locks in too), whatever is debited or credited, so two postings over the same
+ * accounts wait for each other and never deadlock. The pools are never updated (their
  * balance is the sum of their legs), so every posting of a community can run at once; inserting a leg takes only
  * the foreign key's shared lock on the pool's row, which no other posting conflicts with.
  *
@@ -40,6 +41,9 @@ import reactor.core.publisher.Mono;
  * <p>Atomic on its own: inside a caller's transaction a posting runs under a savepoint, so a refused posting (a
  * balance that does not cover it, a broken rule) leaves nothing behind, not even its claimed key, and the caller
  * may go on (a meal plan skipping a day its payer cannot pay, a confirmation whose minutes a cap refuses).
+ *
+ * <p>Many postings at once: {@link #postBatch}, a constant number of statements per batch, each posting ending as
+ * it would posted alone in the same order.
  */
 @Component
 class Ledger {
@@ -127,13 +131,15 @@ class Ledger {
      * used for a different posting). A refusal is an outcome, not an error: it leaves nothing behind, and the
      * requests after it go on, as they would in sequence.
      *
-     * <p>The statements: claim every key of the batch (one multi-row {@code insert … on conflict do nothing}, keys
-     * ascending); lock the personal accounts of the requests whose keys it claimed (one {@code select … order by id
-     * for no key update}) and read their balances; decide each request in order against those balances in memory;
-     * add each account's net change (one {@code update … from unnest}); write every leg (one multi-row insert, in
-     * posting order, so statements show the running balance of the sequence); read back the postings of keys taken
-     * before the batch (one query, only when there are any: the postings the batch made are known as written). A key claimed for a request that was then refused is given up (one {@code delete},
-     * only then), or, when a later request of the same key posted instead, claimed again for that one.
+     * <p>The statements, four whatever the batch's size when every request is new and covered: claim every key of
+     * the batch (one multi-row {@code insert … on conflict do nothing}, keys ascending); lock the personal accounts of
+     * the requests whose keys it claimed (one {@code select … order by id for no key update}) and read their
+     * balances; decide each request in order against those balances in memory; add each account's net change (one
+     * {@code update … from unnest}); write every leg (one multi-row insert, in posting order, so statements show the
+     * running balance of the sequence). The postings the batch made are answered as written; the postings of keys
+     * taken before the batch are read back (one query, only when there are any). A key claimed for a request that
+     * was then refused is given up (one {@code delete}, only then), or, when a later request of the same key posted
+     * instead, claimed again for that one (one more insert).
      *
      * <p>Locking: keys ascending, then accounts ascending, each set in one statement, so two batches, or a batch and
      * single postings, never wait for each other in a cycle, whatever accounts they share: in a transaction that

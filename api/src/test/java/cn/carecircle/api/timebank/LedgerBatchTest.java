@@ -305,6 +305,18 @@ class LedgerBatchTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void singlePostingsAndBatchesOrderAccountsAsPostgreSqlDoes() {
+        List<UUID> ids = Stream.generate(UUID::randomUUID).limit(500).toList();
+        List<UUID> byDatabase = db.sql("select u from unnest(:ids::uuid[]) as u order by u")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> row.get("u", UUID.class))
+                .all()
+                .collectList()
+                .block();
+        assertThat(ids.stream().sorted(Ledger.ACCOUNT_ORDER).toList()).isEqualTo(byDatabase);
+    }
+
     /** Gifts, redemptions and issuances over the world's people; a third of them on one of ten shared keys. */
     private static PostingRequest randomRequest(World w, SplittableRandom random) {
         int a = random.nextInt(PEOPLE);
