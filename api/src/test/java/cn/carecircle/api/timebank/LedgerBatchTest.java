@@ -1,6 +1,7 @@
 package cn.carecircle.api.timebank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.carecircle.api.common.ApiException;
 import cn.carecircle.api.common.ProblemType;
@@ -303,6 +304,26 @@ class LedgerBatchTest extends IntegrationTest {
                             made.stream().map(r -> r.posting().id()).distinct().count());
             assertBalanced(w);
         }
+    }
+
+    @Test
+    void aBatchThatFailsLeavesNothingBehind() {
+        World w = world("failed");
+        TimeBankAccount a = w.people.get(0);
+        TimeBankAccount missing = new TimeBankAccount(
+                UUID.randomUUID(),
+                TimeBankAccount.Kind.PERSONAL,
+                TimeBankAccount.HolderType.ACCOUNT,
+                UUID.randomUUID(),
+                0);
+        List<PostingRequest> batch = List.of(
+                transfer(w.key(1), Posting.Kind.ISSUE, w, w.pool, a, 50),
+                transfer(w.key(2), Posting.Kind.ISSUE, w, w.pool, missing, 50));
+
+        assertThatThrownBy(() -> ledger.postBatch(batch).block()).isInstanceOf(IllegalStateException.class);
+        assertThat(keyTaken(w.key(1))).isFalse();
+        assertThat(balance(a)).isZero();
+        assertBalanced(w);
     }
 
     @Test
