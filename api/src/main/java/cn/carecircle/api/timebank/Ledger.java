@@ -131,12 +131,12 @@ class Ledger {
      * used for a different posting). A refusal is an outcome, not an error: it leaves nothing behind, and the
      * requests after it go on, as they would in sequence.
      *
-     * <p>The statements, four whatever the batch's size when every request is new and covered: claim every key of
+     * <p>The statements, three whatever the batch's size when every request is new and covered: claim every key of
      * the batch (one multi-row {@code insert … on conflict do nothing}, keys ascending); lock the personal accounts of
      * the requests whose keys it claimed (one {@code select … order by id for no key update}) and read their
-     * balances; decide each request in order against those balances in memory; add each account's net change (one
-     * {@code update … from unnest}); write every leg (one multi-row insert, in posting order, so statements show the
-     * running balance of the sequence). The postings the batch made are answered as written; the postings of keys
+     * balances; decide each request in order against those balances in memory; then one statement adds each
+     * account's net change ({@code update … from unnest}) and writes every leg (a multi-row insert in posting order,
+     * so statements show the running balance of the sequence). The postings the batch made are answered as written; the postings of keys
      * taken before the batch are read back (one query, only when there are any). A key claimed for a request that
      * was then refused is given up (one {@code delete}, only then), or, when a later request of the same key posted
      * instead, claimed again for that one (one more insert).
@@ -194,8 +194,7 @@ class Ledger {
                                                         ? Mono.<Void>empty()
                                                         : Mono.error(new IllegalStateException(
                                                                 "A batch lost a key it held"))))
-                        .then(repository.addToBalances(plan.deltas()))
-                        .then(repository.insertLegs(plan.legPostings(), plan.legs()))
+                        .then(repository.write(plan.deltas(), plan.legPostings(), plan.legs()))
                         .then(
                                 plan.earlierKeys().isEmpty()
                                         ? Mono.just(Map.<String, LedgerRepository.Stored>of())

@@ -257,38 +257,19 @@ class LedgerRepository {
     }
 
     /**
-     * Adds each net change to its personal balance in one statement. The caller holds the rows locked and has
-     * checked that no balance goes negative; the condition stays as the last guard, and a row it leaves unchanged
-     * fails the batch.
+     * Adds each net change to its personal balance and inserts the legs, in one statement. The caller holds the
+     * rows locked and has checked that no balance goes negative; the condition stays as the last guard, and a row it
+     * leaves unchanged fails the batch. The legs go in in the order given, so their sequence numbers follow the
+     * order the postings were made in.
      */
-    Mono<Void> addToBalances(Map<UUID, Long> deltas) {
-        if (deltas.isEmpty()) {
+    Mono<Void> write(Map<UUID, Long> deltas, List<UUID> legPostings, List<Posting.Leg> legs) {
+        if (deltas.isEmpty() && legs.isEmpty()) {
             return Mono.empty();
         }
         UUID[] ids = deltas.keySet().toArray(UUID[]::new);
-        Long[] minutes = new Long[ids.length];
+        Long[] changes = new Long[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            minutes[i] = deltas.get(ids[i]);
-        }
-        return db.sql("""
-                        update timebank_account a set balance = a.balance + d.minutes
-                        from unnest(:ids::uuid[], :minutes::bigint[]) as d(id, minutes)
-                        where a.id = d.id and a.kind = 'PERSONAL' and a.balance + d.minutes >= 0
-                        """)
-                .bind("ids", ids)
-                .bind("minutes", minutes)
-                .fetch()
-                .rowsUpdated()
-                .flatMap(n -> n == ids.length
-                        ? Mono.<Void>empty()
-                        : Mono.error(new IllegalStateException(
-                                "A batch changed " + n + " of " + ids.length + " personal balances")));
-    }
-
-    /** Inserts legs in the order given, so their sequence numbers follow the order the postings were made in. */
-    Mono<Void> insertLegs(List<UUID> postingIds, List<Posting.Leg> legs) {
-        if (legs.isEmpty()) {
-            return Mono.empty();
+            changes[i] = deltas.get(ids[i]);
         }
         UUID[] accountIds = new UUID[legs.size()];
         Long[] minutes = new Long[legs.size()];
@@ -296,17 +277,33 @@ class LedgerRepository {
             accountIds[i] = legs.get(i).accountId();
             minutes[i] = legs.get(i).minutes();
         }
+        // a data-modifying CTE runs to completion whether or not the query reads it
         return db.sql("""
-                        insert into timebank_leg (posting_id, account_id, minutes)
-                        select l.posting_id, l.account_id, l.minutes
-                        from unnest(:postings::uuid[], :accounts::uuid[], :minutes::bigint[])
-                            with ordinality as l(posting_id, account_id, minutes, ord)
-                        order by l.ord
+                        with changed as (
+                            update timebank_account a set balance = a.balance + d.minutes
+                            from unnest(:ids::uuid[], :changes::bigint[]) as d(id, minutes)
+                            where a.id = d.id and a.kind = 'PERSONAL' and a.balance + d.minutes >= 0
+                            returning a.id),
+                        written as (
+                            insert into timebank_leg (posting_id, account_id, minutes)
+                            select l.posting_id, l.account_id, l.minutes
+                            from unnest(:postings::uuid[], :accounts::uuid[], :minutes::bigint[])
+                                with ordinality as l(posting_id, account_id, minutes, ord)
+                            order by l.ord
+                            returning 1)
+                        select (select count(*) from changed) as changed
                         """)
-                .bind("postings", postingIds.toArray(UUID[]::new))
+                .bind("ids", ids)
+                .bind("changes", changes)
+                .bind("postings", legPostings.toArray(UUID[]::new))
                 .bind("accounts", accountIds)
                 .bind("minutes", minutes)
-                .then();
+                .map(row -> row.get("changed", Long.class))
+                .one()
+                .flatMap(n -> n == ids.length
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException(
+                                "A batch changed " + n + " of " + ids.length + " personal balances")));
     }
 
     /** A posting as stored, with the fingerprint of what it moved. */
