@@ -136,8 +136,8 @@ class Ledger {
      * the requests whose keys it claimed (one {@code select … order by id for no key update}) and read their
      * balances; decide each request in order against those balances in memory; then one statement adds each
      * account's net change ({@code update … from unnest}) and writes every leg (a multi-row insert in posting order,
-     * so statements show the running balance of the sequence). The postings the batch made are answered as written; the postings of keys
-     * taken before the batch are read back (one query, only when there are any). A key claimed for a request that
+     * so statements show the running balance of the sequence). The postings the batch made are answered as
+     * written; the postings of keys taken before the batch are read back (one query, only when there are any). A key claimed for a request that
      * was then refused is given up (one {@code delete}, only then), or, when a later request of the same key posted
      * instead, claimed again for that one (one more insert).
      *
@@ -238,7 +238,7 @@ class Ledger {
                     continue; // its key's posting is older than the batch: read it once the batch is written
                 }
                 if (madeBy.containsKey(r.key())) {
-                    continue; // a replay or a reused key: told apart once the first posting is read
+                    continue; // a replay or a reused key: told apart by the first posting's fingerprint
                 }
                 ApiException refusal = null;
                 for (PostingRequest.LegSpec leg : inAccountOrder(r)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.carecircle.api.common.ApiException;
 import cn.carecircle.api.common.ProblemType;
 import cn.carecircle.api.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -480,8 +481,8 @@ class LedgerBatchTest extends IntegrationTest {
                 kind,
                 w.community(),
                 null,
-                null,
-                null,
+                UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
+                "时间银行 " + kind,
                 LocalDate.of(2026, 11, 23),
                 List.of(new PostingRequest.LegSpec(from, -minutes), new PostingRequest.LegSpec(to, minutes)));
     }
