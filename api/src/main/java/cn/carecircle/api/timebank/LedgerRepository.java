@@ -6,7 +6,15 @@ import cn.carecircle.api.common.Sql;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -158,6 +166,201 @@ class LedgerRepository {
                                 l))
                         .one());
     }
+
+    /** A posting's head to claim in a batch: the id its posting gets and the request it is claimed for. */
+    record Head(UUID postingId, PostingRequest request) {}
+
+    /**
+     * Claims many idempotency keys in one statement, inserting the heads in the order given (the batch sorts them by
+     * key, so two batches over the same keys wait for each other in one order). As with {@link #claim}, a key held by
+     * a concurrent transaction makes the insert wait until that one ends. The keys this call claimed.
+     */
+    Mono<Set<String>> claimAll(List<Head> heads, Instant at) {
+        int n = heads.size();
+        UUID[] ids = new UUID[n];
+        String[] keys = new String[n];
+        String[] fingerprints = new String[n];
+        String[] kinds = new String[n];
+        UUID[] communities = new UUID[n];
+        UUID[] initiators = new UUID[n];
+        UUID[] references = new UUID[n];
+        String[] memos = new String[n];
+        LocalDate[] valueDates = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            PostingRequest r = heads.get(i).request();
+            ids[i] = heads.get(i).postingId();
+            keys[i] = r.key();
+            fingerprints[i] = r.fingerprint();
+            kinds[i] = r.kind().name();
+            communities[i] = r.communityId();
+            initiators[i] = r.initiatedBy();
+            references[i] = r.referenceId();
+            memos[i] = r.memo();
+            valueDates[i] = r.valueDate();
+        }
+        return db.sql("""
+                        insert into timebank_posting (id, idempotency_key, fingerprint, kind, community_id,
+                            initiated_by, reference_id, memo, value_date, posted_at)
+                        select h.id, h.key, h.fingerprint, h.kind, h.community, h.by, h.ref, h.memo, h.value_date, :at
+                        from unnest(:ids::uuid[], :keys::varchar[], :fingerprints::varchar[], :kinds::varchar[],
+                            :communities::uuid[], :initiators::uuid[], :references::uuid[], :memos::varchar[],
+                            :valueDates::date[])
+                            with ordinality as h(id, key, fingerprint, kind, community, by, ref, memo, value_date, ord)
+                        order by h.ord
+                        on conflict (idempotency_key) do nothing
+                        returning idempotency_key
+                        """)
+                .bind("ids", ids)
+                .bind("keys", keys)
+                .bind("fingerprints", fingerprints)
+                .bind("kinds", kinds)
+                .bind("communities", communities)
+                .bind("initiators", initiators)
+                .bind("references", references)
+                .bind("memos", memos)
+                .bind("valueDates", valueDates)
+                .bind("at", at)
+                .map(row -> row.get("idempotency_key", String.class))
+                .all()
+                .collect(Collectors.toSet());
+    }
+
+    /** Removes heads claimed in this transaction whose postings were refused. */
+    Mono<Void> dropHeads(List<UUID> postingIds) {
+        if (postingIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("delete from timebank_posting where id = any(:ids::uuid[])")
+                .bind("ids", postingIds.toArray(UUID[]::new))
+                .then();
+    }
+
+    /**
+     * Locks personal accounts in ascending id (PostgreSQL's order of uuids, {@link Ledger#ACCOUNT_ORDER}), in the
+     * mode an {@code update} takes, and reads their balances as committed when each lock was granted. Ids that are
+     * not personal accounts are missing from the answer.
+     */
+    Mono<Map<UUID, Long>> lockPersonal(Collection<UUID> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("""
+                        select id, balance from timebank_account
+                        where id = any(:ids::uuid[]) and kind = 'PERSONAL'
+                        order by id
+                        for no key update
+                        """)
+                .bind("ids", accountIds.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("id", UUID.class), row.get("balance", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /**
+     * Adds each net change to its personal balance and inserts the legs, in one statement. The caller holds the
+     * rows locked and has checked that no balance goes negative; the condition stays as the last guard, and a row it
+     * leaves unchanged fails the batch. The legs go in in the order given, so their sequence numbers follow the
+     * order the postings were made in.
+     */
+    Mono<Void> write(Map<UUID, Long> deltas, List<UUID> legPostings, List<Posting.Leg> legs) {
+        if (deltas.isEmpty() && legs.isEmpty()) {
+            return Mono.empty();
+        }
+        UUID[] ids = deltas.keySet().toArray(UUID[]::new);
+        Long[] changes = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            changes[i] = deltas.get(ids[i]);
+        }
+        UUID[] accountIds = new UUID[legs.size()];
+        Long[] minutes = new Long[legs.size()];
+        for (int i = 0; i < legs.size(); i++) {
+            accountIds[i] = legs.get(i).accountId();
+            minutes[i] = legs.get(i).minutes();
+        }
+        // a data-modifying CTE runs to completion whether or not the query reads it
+        return db.sql("""
+                        with changed as (
+                            update timebank_account a set balance = a.balance + d.minutes
+                            from unnest(:ids::uuid[], :changes::bigint[]) as d(id, minutes)
+                            where a.id = d.id and a.kind = 'PERSONAL' and a.balance + d.minutes >= 0
+                            returning a.id),
+                        written as (
+                            insert into timebank_leg (posting_id, account_id, minutes)
+                            select l.posting_id, l.account_id, l.minutes
+                            from unnest(:postings::uuid[], :accounts::uuid[], :minutes::bigint[])
+                                with ordinality as l(posting_id, account_id, minutes, ord)
+                            order by l.ord
+                            returning 1)
+                        select (select count(*) from changed) as changed
+                        """)
+                .bind("ids", ids)
+                .bind("changes", changes)
+                .bind("postings", legPostings.toArray(UUID[]::new))
+                .bind("accounts", accountIds)
+                .bind("minutes", minutes)
+                .map(row -> row.get("changed", Long.class))
+                .one()
+                .flatMap(n -> n == ids.length
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException(
+                                "A batch changed " + n + " of " + ids.length + " personal balances")));
+    }
+
+    /** A posting as stored, with the fingerprint of what it moved. */
+    record Stored(String fingerprint, Posting posting) {}
+
+    /** The postings of these keys, with their legs, in one query. */
+    Mono<Map<String, Stored>> findByKeys(Collection<String> keys) {
+        return db.sql("""
+                        select p.id, p.idempotency_key, p.fingerprint, p.kind, p.community_id, p.posted_at,
+                            p.value_date, p.memo, l.account_id, l.minutes
+                        from timebank_posting p join timebank_leg l on l.posting_id = p.id
+                        where p.idempotency_key = any(:keys::varchar[])
+                        order by l.seq
+                        """)
+                .bind("keys", keys.toArray(String[]::new))
+                .map(row -> new KeyedLeg(
+                        row.get("idempotency_key", String.class),
+                        row.get("fingerprint", String.class),
+                        new Posting(
+                                row.get("id", UUID.class),
+                                Posting.Kind.valueOf(row.get("kind", String.class)),
+                                row.get("community_id", UUID.class),
+                                row.get("posted_at", Instant.class),
+                                row.get("value_date", LocalDate.class),
+                                row.get("memo", String.class),
+                                List.of()),
+                        new Posting.Leg(row.get("account_id", UUID.class), row.get("minutes", Long.class))))
+                .all()
+                .collectList()
+                .map(rows -> {
+                    Map<String, KeyedLeg> heads = new LinkedHashMap<>();
+                    Map<String, List<Posting.Leg>> legs = new HashMap<>();
+                    for (KeyedLeg r : rows) {
+                        heads.putIfAbsent(r.key(), r);
+                        legs.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.leg());
+                    }
+                    Map<String, Stored> byKey = new HashMap<>();
+                    heads.forEach((key, r) -> {
+                        Posting p = r.head();
+                        byKey.put(
+                                key,
+                                new Stored(
+                                        r.fingerprint(),
+                                        new Posting(
+                                                p.id(),
+                                                p.kind(),
+                                                p.communityId(),
+                                                p.postedAt(),
+                                                p.valueDate(),
+                                                p.memo(),
+                                                legs.get(key))));
+                    });
+                    return byKey;
+                });
+    }
+
+    private record KeyedLeg(String key, String fingerprint, Posting head, Posting.Leg leg) {}
 
     /** Minutes a kind of posting moved into (credits) or out of (debits, as a positive number) an account. */
     Mono<Long> moved(UUID accountId, Posting.Kind kind, boolean credits, LocalDate from, LocalDate until) {
