@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * same GET as baseline. Prints a Markdown table.
  *
  * <p>{@code ./mvnw -B -q -pl api -Pbench test-compile exec:exec} (see api/README.md); {@code -Dbench.rates=50,100},
- * {@code -Dbench.seconds=20}.
+ * {@code -Dbench.seconds=20}, {@code -Dbench.warmup=60} (seconds at 20 orders/s before the first rate).
  */
 public final class DispatchLoadBenchmark extends IntegrationTest {
 
@@ -109,6 +109,12 @@ public final class DispatchLoadBenchmark extends IntegrationTest {
         Map<String, Object> order =
                 Map.of("elderId", elder.toString(), "service", "CLEANING", "durationMinutes", 90, "settlement", "PAID");
 
+        // the JIT compiles the order path for a minute or more; on two cores its compiler threads take a core
+        // meanwhile, so the rates are measured only after the server has run warm (as a server in service has)
+        int warmup = Integer.getInteger("bench.warmup", 60);
+        providers.forEach(DispatchScene.Provider::online);
+        phase(20, warmup, () -> place(token, order), false);
+        awaitQuiet();
         System.out.printf(
                 Locale.ROOT,
                 "%n| rate (orders/s) | sent | offered | order→first offer push p50 / p99 (ms) | POST /orders p50 / p99"
