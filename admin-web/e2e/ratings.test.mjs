@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import {
   ADMIN,
@@ -11,19 +10,10 @@ import {
   openFromMenu,
   screenshot,
   signInAs,
+  sql,
 } from './support.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
-const DATABASE_URL = process.env.E2E_DATABASE_URL;
-
-/** Runs SQL on the run's own database (e2e/run.sh passes its address). */
-function sql(statement) {
-  assert.ok(DATABASE_URL, 'E2E_DATABASE_URL is set by e2e/run.sh');
-  return execFileSync('psql', [DATABASE_URL, '-qAtc', statement], {
-    encoding: 'utf8',
-    env: { ...process.env, PGOPTIONS: '-c search_path=carecircle' },
-  }).trim();
-}
 
 /**
  * A bad rating of a completed order, made the way a worker does it for an elder who phoned in: the

@@ -1,5 +1,7 @@
 // Helpers for the admin site's browser tests: Debian's Chromium through playwright-core, the
 // demo accounts, and direct calls to the api and the Auth emulator for what a test must know.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -278,4 +280,14 @@ export function tomorrowAt(hour, minute = 0) {
   const beijingToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const midnight = new Date(`${beijingToday}T00:00:00+08:00`);
   return new Date(midnight.getTime() + (24 * 60 + hour * 60 + minute) * 60_000).toISOString();
+}
+
+/** Runs SQL on the run's own database (e2e/run.sh passes its address); the first column of the answer. */
+export function sql(statement) {
+  const url = process.env.E2E_DATABASE_URL;
+  assert.ok(url, 'E2E_DATABASE_URL is set by e2e/run.sh');
+  return execFileSync('psql', [url, '-qAtc', statement], {
+    encoding: 'utf8',
+    env: { ...process.env, PGOPTIONS: '-c search_path=carecircle' },
+  }).trim();
 }

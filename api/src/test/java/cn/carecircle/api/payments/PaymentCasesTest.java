@@ -1,5 +1,7 @@
 package cn.carecircle.api.payments;
 
+import static cn.carecircle.api.payments.PaymentsDatabase.assertBalanced;
+import static cn.carecircle.api.payments.PaymentsDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.carecircle.api.jobs.BackgroundWorker;
@@ -10,11 +12,6 @@ import cn.carecircle.payments.WebhookRequest;
 import cn.carecircle.payments.wechat.WechatPayMessages;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +83,7 @@ class PaymentCasesTest extends IntegrationTest {
         assertThat(list(scene.worker, "OPEN")).hasSize(1);
         // the ledger already shows what the family is owed back through WeChat Pay
         assertThat(balance("REFUNDS")).isEqualTo(2000);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -128,7 +125,7 @@ class PaymentCasesTest extends IntegrationTest {
                 .isEqualTo("true");
         assertThat(balance("REFUNDS")).isEqualTo(2000);
         assertThat(balance("OFFLINE_REFUNDS")).isZero();
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -167,7 +164,7 @@ class PaymentCasesTest extends IntegrationTest {
         assertThat(balance("OFFLINE_REFUNDS")).isEqualTo(2000);
         assertThat(balance("ESCROW")).isEqualTo(6000);
         assertThat(refundState(order)).isEqualTo("OFFLINE");
-        assertBalanced();
+        assertBalanced(scene.community);
 
         // handled: neither the gateway nor a second worker can act on it again
         gatewayAcceptsAgain();
@@ -270,7 +267,7 @@ class PaymentCasesTest extends IntegrationTest {
                     .isEqualTo(PROBLEMS + "payment-case-handled");
             // posted once, by the winner
             assertThat(balance("OFFLINE_REFUNDS")).isEqualTo(2000L * (round + 1));
-            assertBalanced();
+            assertBalanced(scene.community);
         }
         assertThat(list(scene.worker, "SETTLED_OFFLINE")).hasSize(rounds);
     }
@@ -382,40 +379,11 @@ class PaymentCasesTest extends IntegrationTest {
         return query("select refund_state from payment where order_id = ?", UUID.fromString(order));
     }
 
-    private void assertBalanced() {
-        assertThat(Long.parseLong(query(
-                        "select coalesce(sum(l.amount_fen), 0)::text from money_leg l"
-                                + " join money_posting p on p.id = l.posting_id where p.community_id = ?",
-                        scene.community)))
-                .isZero();
-        assertThat(Long.parseLong(query(
-                        "select count(*)::text from money_account a where a.community_id = ? and a.kind not in"
-                                + " ('SUBSIDY_FUND', 'EXTERNAL') and a.balance <> (select coalesce(sum(amount_fen), 0)"
-                                + " from money_leg where account_id = a.id)",
-                        scene.community)))
-                .isZero();
-    }
-
     private long balance(String kind) {
         return Long.parseLong(query(
                 "select coalesce(sum(l.amount_fen), 0)::text from money_account a"
                         + " left join money_leg l on l.account_id = a.id where a.kind = '" + kind
                         + "' and a.holder_id = ?",
                 scene.community));
-    }
-
-    private static String query(String sql, UUID param) {
-        try (Connection c = DriverManager.getConnection(
-                        System.getProperty("carecircle.db.url"), System.getProperty("carecircle.db.user"), "");
-                PreparedStatement s = c.prepareStatement(
-                        sql.replace(" from ", " from carecircle.").replace(" join ", " join carecircle."))) {
-            s.setObject(1, param);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package cn.carecircle.api.payments;
 
+import static cn.carecircle.api.payments.PaymentsDatabase.assertBalanced;
+import static cn.carecircle.api.payments.PaymentsDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.carecircle.api.jobs.BackgroundWorker;
@@ -11,11 +13,6 @@ import cn.carecircle.payments.wechat.TestKeys;
 import cn.carecircle.payments.wechat.WechatPayMessages;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,7 +88,7 @@ class PaymentsFlowTest extends IntegrationTest {
                 .jsonPath("$.appPayment")
                 .doesNotExist();
         assertThat(allowanceUsed()).isEqualTo(6000);
-        assertBalanced();
+        assertBalanced(scene.community);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(6000);
 
         DispatchScene.Provider cleaner = scene.cleaner(true).online();
@@ -112,7 +109,7 @@ class PaymentsFlowTest extends IntegrationTest {
                 .isEqualTo(TestKeys.MERCHANT_ID);
         assertThat(allowanceUsed()).isEqualTo(10000);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(10000);
-        assertBalanced();
+        assertBalanced(scene.community);
 
         notify(TestInfrastructure.WECHAT_PAY_SIMULATOR.pay(
                         Payment.outTradeNoOf(UUID.fromString(second)), clock.instant()))
@@ -121,7 +118,7 @@ class PaymentsFlowTest extends IntegrationTest {
         payment(second).expectBody().jsonPath("$.state").isEqualTo("HELD");
         assertThat(balance("ESCROW", scene.community)).isEqualTo(12000);
         assertThat(balance("EXTERNAL", scene.community)).isEqualTo(-2000);
-        assertBalanced();
+        assertBalanced(scene.community);
 
         scene.complete(cleaner, second);
         earnings(cleaner)
@@ -139,7 +136,7 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(balance("ESCROW", scene.community)).isEqualTo(6000);
         assertThat(balance("SUBSIDY_FUND", scene.community)).isEqualTo(-10000);
         assertThat(allowanceUsed()).isEqualTo(10000);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -205,7 +202,7 @@ class PaymentsFlowTest extends IntegrationTest {
                 .isEqualTo("true");
         // 6000 + 4000 subsidy and the 2000 online, held once
         assertThat(balance("ESCROW", scene.community)).isEqualTo(12000);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -253,7 +250,7 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(balance("ESCROW", scene.community)).isEqualTo(8000);
         assertThat(balance("REFUNDS", scene.community)).isEqualTo(4000);
         assertThat(balance("SUBSIDY_FUND", scene.community)).isEqualTo(-8000);
-        assertBalanced();
+        assertBalanced(scene.community);
 
         // the subsidy-only order: its subsidy goes back, nothing is refunded online
         cancel(bathing).expectStatus().isOk();
@@ -261,7 +258,7 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(allowanceUsed()).isEqualTo(0);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(0);
         assertThat(balance("SUBSIDY_FUND", scene.community)).isEqualTo(0);
-        assertBalanced();
+        assertBalanced(scene.community);
 
         // an order whose online part was never paid: the subsidy goes back and WeChat Pay's payment is closed
         pay(scene.family, scene.orderCleaningNow(), 6000).expectStatus().isOk();
@@ -272,7 +269,7 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(TestInfrastructure.WECHAT_PAY_SIMULATOR.state(Payment.outTradeNoOf(UUID.fromString(unpaid))))
                 .isEqualTo("CLOSED");
         assertThat(allowanceUsed()).isEqualTo(6000);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -297,7 +294,7 @@ class PaymentsFlowTest extends IntegrationTest {
         payment(order).expectBody().jsonPath("$.state").isEqualTo("SETTLED");
         assertThat(balance("PAYABLE", UUID.fromString(cleaner.id()))).isEqualTo(6000);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(6000);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -318,7 +315,7 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(balance("EXTERNAL", scene.community)).isEqualTo(-2000);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(6000);
         assertThat(allowanceUsed()).isEqualTo(6000);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -357,7 +354,7 @@ class PaymentsFlowTest extends IntegrationTest {
                         "select (gateway_due_at is null)::text from payment where order_id = ?",
                         UUID.fromString(order)))
                 .isEqualTo("true");
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -387,7 +384,7 @@ class PaymentsFlowTest extends IntegrationTest {
         notify(paid).expectStatus().is2xxSuccessful();
         assertThat(postings(order)).isEqualTo(2);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(escrow);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -426,7 +423,7 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(postings(order)).isEqualTo(2);
         assertThat(balance("ESCROW", scene.community)).isEqualTo(12000);
         assertThat(balance("EXTERNAL", scene.community)).isEqualTo(-2000);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -542,7 +539,7 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(subsidies).containsExactlyInAnyOrder(4000L, 0L);
         assertThat(allowanceUsed()).isEqualTo(10000);
         assertThat(balance("SUBSIDY_FUND", scene.community)).isEqualTo(-10000);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -574,7 +571,7 @@ class PaymentsFlowTest extends IntegrationTest {
         assertThat(prepayIds.stream().distinct()).hasSize(1);
         assertThat(allowanceUsed()).isEqualTo(10000);
         assertThat(postings(order)).isEqualTo(1);
-        assertBalanced();
+        assertBalanced(scene.community);
     }
 
     @Test
@@ -675,21 +672,6 @@ class PaymentsFlowTest extends IntegrationTest {
 
     // --- the database, scoped to this test's community and elder
 
-    private void assertBalanced() {
-        assertThat(Long.parseLong(query(
-                        "select coalesce(sum(l.amount_fen), 0)::text from money_leg l"
-                                + " join money_posting p on p.id = l.posting_id where p.community_id = ?",
-                        scene.community)))
-                .isZero();
-        // stored balances agree with the legs
-        assertThat(Long.parseLong(query(
-                        "select count(*)::text from money_account a where a.community_id = ? and a.kind not in"
-                                + " ('SUBSIDY_FUND', 'EXTERNAL') and a.balance <> (select coalesce(sum(amount_fen), 0)"
-                                + " from money_leg where account_id = a.id)",
-                        scene.community)))
-                .isZero();
-    }
-
     private long balance(String kind, UUID holder) {
         return Long.parseLong(query(
                 "select coalesce(sum(l.amount_fen), 0)::text from money_account a"
@@ -706,20 +688,5 @@ class PaymentsFlowTest extends IntegrationTest {
     private long postings(String orderId) {
         return Long.parseLong(
                 query("select count(*)::text from money_posting where order_id = ?", UUID.fromString(orderId)));
-    }
-
-    private static String query(String sql, UUID param) {
-        try (Connection c = DriverManager.getConnection(
-                        System.getProperty("carecircle.db.url"), System.getProperty("carecircle.db.user"), "");
-                PreparedStatement s = c.prepareStatement(
-                        sql.replace(" from ", " from carecircle.").replace(" join ", " join carecircle."))) {
-            s.setObject(1, param);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
