@@ -37,5 +37,5 @@ create table payment_case (
 create unique index payment_case_open_idx on payment_case (order_id) where status = 'OPEN';
 create index payment_case_community_idx on payment_case (community_id, status, opened_at);
 
--- who last set a community's monthly subsidy (workers of the community may set it; the change is also audited)
+-- who last set a community's monthly subsidy (the operator sets it; the change is also audited)
 alter table subsidy_policy add column updated_by uuid references account (id);

@@ -46,6 +46,9 @@ class PaymentCases {
     /** A case handled, with the gateway's answer to a retry (null otherwise). */
     record Handled(PaymentCase paymentCase, PaymentCase.RetryOutcome outcome) {}
 
+    /** WeChat Pay's answer to closing a payment the payer has already paid. */
+    private static final String ORDER_PAID = "ORDERPAID";
+
     private final PaymentCaseRepository cases;
     private final PaymentRepository payments;
     private final PaymentService service;
@@ -76,6 +79,16 @@ class PaymentCases {
      * payment at a time), a refund's state reads DECLINED, and the gateway is not due again until a worker retries.
      */
     Mono<Void> declined(Payment p, PaymentGatewayException e, Instant at) {
+        if (p.state() == Payment.State.CLOSED
+                && e instanceof PaymentServiceException s
+                && ORDER_PAID.equals(s.code())) {
+            // the family paid before the closing reached WeChat Pay: no case for a person, the payment is settled
+            // as paid (which refunds it, being cancelled) and the gateway asked again later
+            log.info("Order {}'s payment was paid before it could be closed: looking it up", p.orderId());
+            return service.lookUp(p)
+                    .onErrorResume(PaymentGatewayException.class, lookUp -> Mono.just(true))
+                    .then(payments.gatewayRetry(p.orderId(), at));
+        }
         String code = e instanceof PaymentServiceException s && s.code() != null
                 ? s.code()
                 : e.getClass().getSimpleName();
@@ -113,7 +126,14 @@ class PaymentCases {
         return covered(caller, caseId)
                 .flatMap(c -> Transactions.committed(
                                 tx,
-                                cases.resolve(caseId, PaymentCase.Status.RETRIED, caller.accountId(), now, null, null)
+                                stillNeeded(c)
+                                        .then(cases.resolve(
+                                                caseId,
+                                                PaymentCase.Status.RETRIED,
+                                                caller.accountId(),
+                                                now,
+                                                null,
+                                                null))
                                         .flatMap(won -> won
                                                 ? payments.gatewayDue(
                                                                 c.orderId(), now.plus(PaymentService.GATEWAY_RETRY))
@@ -157,25 +177,26 @@ class PaymentCases {
         return covered(caller, caseId)
                 .flatMap(c -> Transactions.committed(
                                 tx,
-                                cases.resolve(
-                                                caseId,
-                                                PaymentCase.Status.SETTLED_OFFLINE,
-                                                caller.accountId(),
-                                                now,
-                                                why,
-                                                ref)
-                                        .flatMap(won -> won
-                                                ? payments.gatewayDone(c.orderId())
-                                                        .then(postOffline(c))
-                                                        .then(refundState(c, "OFFLINE", now))
-                                                        .then(audit.record(
-                                                                caller.accountId(),
-                                                                "PAYMENT_SETTLED_OFFLINE",
-                                                                "ORDER",
-                                                                c.orderId(),
-                                                                why))
-                                                        .thenReturn(c)
-                                                : Mono.error(handledAlready())))
+                                stillNeeded(c)
+                                        .then(cases.resolve(
+                                                        caseId,
+                                                        PaymentCase.Status.SETTLED_OFFLINE,
+                                                        caller.accountId(),
+                                                        now,
+                                                        why,
+                                                        ref)
+                                                .flatMap(won -> won
+                                                        ? payments.gatewayDone(c.orderId())
+                                                                .then(postOffline(c))
+                                                                .then(refundState(c, "OFFLINE", now))
+                                                                .then(audit.record(
+                                                                        caller.accountId(),
+                                                                        "PAYMENT_SETTLED_OFFLINE",
+                                                                        "ORDER",
+                                                                        c.orderId(),
+                                                                        why))
+                                                                .thenReturn(c)
+                                                        : Mono.error(handledAlready()))))
                         .then(cases.find(caseId))
                         .map(handled -> new Handled(handled, null)));
     }
@@ -209,6 +230,20 @@ class PaymentCases {
         return cases.find(caseId)
                 .filter(c -> caller.covers(c.communityId()))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Payment case")));
+    }
+
+    /**
+     * The payment, locked, still needs what the case asks for: a closing case of a payment that has since been paid
+     * (and so moved on to a refund) must not be settled or retried as a closing, which would stop that refund.
+     */
+    private Mono<Void> stillNeeded(PaymentCase c) {
+        return payments.lockByOrder(c.orderId())
+                .filter(p -> PaymentCase.Action.of(p.state()) == c.action())
+                .switchIfEmpty(Mono.error(() -> new ApiException(
+                        ProblemType.PAYMENT_CASE_HANDLED,
+                        "The payment has changed since this case opened (it was paid and is being refunded);"
+                                + " reload the list")))
+                .then();
     }
 
     private static ApiException handledAlready() {

@@ -57,6 +57,14 @@ class PaymentRepository {
                 .one();
     }
 
+    /** The payment, its row locked to the end of the transaction. */
+    Mono<Payment> lockByOrder(UUID orderId) {
+        return db.sql(SELECT + " where order_id = :o for update")
+                .bind("o", orderId)
+                .map(PaymentRepository::read)
+                .one();
+    }
+
     Mono<Payment> findByOutTradeNo(String outTradeNo) {
         return db.sql(SELECT + " where out_trade_no = :no")
                 .bind("no", outTradeNo)

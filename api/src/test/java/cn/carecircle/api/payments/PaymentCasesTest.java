@@ -278,6 +278,87 @@ class PaymentCasesTest extends IntegrationTest {
      * An order whose 2000 fen online part was paid, then cancelled: WeChat Pay declines the refund right after the
      * cancellation and again when background work asks a minute later, which opens the case. Returns the order id.
      */
+    @Test
+    void aClosingDeclinedAsAlreadyPaidOpensNoCaseTheFamilyIsRefunded() {
+        String order = scene.orderCleaningNow();
+        pay(order).expectStatus().isOk();
+        // the family pays at WeChat Pay, but its notification never arrives
+        String outTradeNo = Payment.outTradeNoOf(UUID.fromString(order));
+        TestInfrastructure.WECHAT_PAY_SIMULATOR.pay(outTradeNo, clock.instant());
+        // so the cancellation asks WeChat Pay to close a payment it has already taken: ORDERPAID
+        scene.family
+                .post()
+                .uri("/api/v1/orders/{id}/cancellation", order)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "老人住院了"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        clock.advance(PaymentService.GATEWAY_RETRY.plusSeconds(1));
+        jobs.drain().block(Duration.ofSeconds(60));
+
+        // not a case for a person: the payment is looked up, settled as paid, and refunded
+        assertThat(list(scene.worker, "OPEN")).isEmpty();
+        scene.family
+                .get()
+                .uri("/api/v1/orders/{id}/payment", order)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("REFUNDED");
+        clock.advance(Duration.ofHours(1));
+        jobs.drain().block(Duration.ofSeconds(60));
+        assertThat(TestInfrastructure.WECHAT_PAY_SIMULATOR.refunded(outRefundNo(order)))
+                .isEqualTo(2000L);
+        assertThat(balance("REFUNDS")).isEqualTo(2000);
+        assertBalanced(scene.community);
+    }
+
+    @Test
+    void aClosingCaseOfAPaymentThatWasPaidMeanwhileCannotBeSettledAsAClosing() {
+        String order = scene.orderCleaningNow();
+        pay(order).expectStatus().isOk();
+        String outTradeNo = Payment.outTradeNoOf(UUID.fromString(order));
+        scene.family
+                .post()
+                .uri("/api/v1/orders/{id}/cancellation", order)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "老人住院了"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        // WeChat Pay refuses to close it for a reason a person must look into
+        declining.add(TestInfrastructure.WECHAT_PAY.stubFor(
+                WireMock.post(WireMock.urlPathEqualTo("/v3/pay/transactions/out-trade-no/" + outTradeNo + "/close"))
+                        .atPriority(1)
+                        .willReturn(WechatPayMessages.error(403, "NO_AUTH", "商户无权限"))));
+        clock.advance(PaymentService.GATEWAY_RETRY.plusSeconds(1));
+        jobs.drain().block(Duration.ofSeconds(60));
+        Map<?, ?> closing = single(list(scene.worker, "OPEN"));
+        assertThat(closing.get("action")).isEqualTo("CLOSE");
+
+        // meanwhile the family's payment arrives: the payment moves on to a refund
+        notify(TestInfrastructure.WECHAT_PAY_SIMULATOR.pay(outTradeNo, clock.instant()))
+                .expectStatus()
+                .is2xxSuccessful();
+        settle(scene.worker, closing.get("id").toString(), Map.of("reason", "未收到款项，无需关闭"))
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat(d.toString()).contains("changed"));
+        retry(scene.worker, closing.get("id").toString()).expectStatus().isEqualTo(409);
+
+        // the refund was not stopped: it goes out
+        declining.forEach(TestInfrastructure.WECHAT_PAY::removeStub);
+        declining.clear();
+        clock.advance(Duration.ofHours(1));
+        jobs.drain().block(Duration.ofSeconds(60));
+        assertThat(TestInfrastructure.WECHAT_PAY_SIMULATOR.refunded(outRefundNo(order)))
+                .isEqualTo(2000L);
+        assertBalanced(scene.community);
+    }
+
     private String declinedRefund() {
         String order = scene.orderCleaningNow();
         pay(order).expectStatus().isOk();
