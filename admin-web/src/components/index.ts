@@ -1,4 +1,5 @@
 export { AppLayout } from './AppLayout';
+export { CommunitySelect } from './CommunitySelect';
 export { FullPageSpinner } from './FullPageSpinner';
 export { LanguageSwitch } from './LanguageSwitch';
 export { NotFoundPage } from './NotFoundPage';

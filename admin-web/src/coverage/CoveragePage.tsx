@@ -7,7 +7,6 @@ import {
   Progress,
   Row,
   Segmented,
-  Select,
   Space,
   Table,
   Typography,
@@ -18,7 +17,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentStaff } from '../account';
 import type { ServiceType, UncoveredElder } from '../api';
-import { PageTitle, ProblemAlert, formatDateTime, formatRate } from '../components';
+import {
+  CommunitySelect,
+  formatDateTime,
+  formatRate,
+  PageTitle,
+  ProblemAlert,
+} from '../components';
 import { CoverageMapView, MAP_COLOURS } from './CoverageMapView';
 import { useCoverage, useRecomputeCoverage } from './useCoverage';
 
@@ -92,12 +97,10 @@ export function CoveragePage() {
         <Space wrap size="large">
           <Space>
             <span>{t('coverage.community')}</span>
-            <Select
+            <CommunitySelect
               value={communityId}
               onChange={setCommunityId}
-              style={{ width: 240 }}
               data-testid="coverage-community"
-              options={me.communities.map((c) => ({ value: c.id, label: c.name }))}
             />
           </Space>
           {data && (

@@ -1,11 +1,11 @@
-import { Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommunityName, useCurrentStaff, usePermissions } from '../account';
 import type { ServiceOrganisation } from '../api';
-import { PageTitle, ProblemAlert, formatDateTime } from '../components';
+import { CommunitySelect, formatDateTime, PageTitle, ProblemAlert } from '../components';
 import { OrganisationKindTag } from './labels';
 import { RegisterOrganisationModal } from './RegisterOrganisationModal';
 import { useServiceOrganisations } from './useOrganisations';
@@ -69,12 +69,10 @@ export function OrganisationsPage() {
       <Card>
         <Space>
           <span>{t('organisations.community')}</span>
-          <Select
+          <CommunitySelect
             value={communityId}
             onChange={setCommunityId}
-            style={{ width: 240 }}
             data-testid="organisations-community"
-            options={me.communities.map((c) => ({ value: c.id, label: c.name }))}
           />
         </Space>
       </Card>

@@ -18,11 +18,12 @@ import { useCurrentStaff } from '../account';
 import type { ReportFigures } from '../api';
 import { useCommunities } from '../communities';
 import {
-  PageTitle,
-  ProblemAlert,
+  CommunitySelect,
   formatDateTime,
   formatFen,
   formatRate,
+  PageTitle,
+  ProblemAlert,
   recentMonths,
 } from '../components';
 import { CommunitiesChart, CoverageChart, OrdersChart, RatingsChart } from './ReportCharts';
@@ -179,12 +180,10 @@ export function ReportsPage() {
           {kind === 'community' ? (
             <Space>
               <span>{t('reports.community')}</span>
-              <Select
+              <CommunitySelect
                 value={communityId}
                 onChange={setCommunityId}
-                style={{ width: 240 }}
                 data-testid="report-community"
-                options={me.communities.map((c) => ({ value: c.id, label: c.name }))}
               />
             </Space>
           ) : (

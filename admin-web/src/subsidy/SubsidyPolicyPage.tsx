@@ -6,7 +6,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Select,
   Skeleton,
   Space,
   Tag,
@@ -18,11 +17,12 @@ import { useTranslation } from 'react-i18next';
 import { useCommunityName, useCurrentStaff, usePermissions } from '../account';
 import { isApiError, type SubsidyPolicy } from '../api';
 import {
-  PageTitle,
-  ProblemAlert,
+  CommunitySelect,
   fenToYuan,
   formatDateTime,
   formatFen,
+  PageTitle,
+  ProblemAlert,
   yuanToFen,
 } from '../components';
 import { usePriceList } from '../orders';
@@ -56,12 +56,11 @@ export function SubsidyPolicyPage() {
         <Card>
           <Space wrap>
             <span>{t('subsidy.community')}</span>
-            <Select
+            <CommunitySelect
               style={{ minWidth: 220 }}
               value={communityId}
               onChange={setChosen}
               data-testid="subsidy-community"
-              options={me.communities.map((c) => ({ value: c.id, label: c.name }))}
             />
           </Space>
         </Card>

@@ -5,7 +5,6 @@ import {
   Descriptions,
   Popconfirm,
   Segmented,
-  Select,
   Space,
   Table,
   Tag,
@@ -19,11 +18,12 @@ import { useTranslation } from 'react-i18next';
 import { useCommunityName, useCurrentStaff, usePermissions } from '../account';
 import type { FieldError, ServiceRecord, ServiceRecordStatus, TimeBankSummary } from '../api';
 import {
-  PageTitle,
+  CommunitySelect,
+  formatDateTime,
   PagedTable,
+  PageTitle,
   ProblemAlert,
   ReasonModal,
-  formatDateTime,
   recentMonths,
 } from '../components';
 import { SignalsCard } from './SignalsCard';
@@ -226,16 +226,14 @@ export function TimeBankPage() {
       <Card>
         <Space>
           <span>{t('timeBank.community')}</span>
-          <Select
+          <CommunitySelect
             value={communityId}
             onChange={(id: string) => {
               setCommunityId(id);
               setPage(0);
               setDecisionError(null);
             }}
-            style={{ width: 240 }}
             data-testid="timebank-community"
-            options={me.communities.map((c) => ({ value: c.id, label: c.name }))}
           />
         </Space>
       </Card>

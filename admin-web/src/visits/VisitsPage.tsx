@@ -18,7 +18,14 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentStaff, usePermissions } from '../account';
 import type { UnvisitedElder, VisitRecord } from '../api';
 import { MobilityTag } from '../elders/labels';
-import { PageTitle, ProblemAlert, formatDateTime, formatRate, recentMonths } from '../components';
+import {
+  CommunitySelect,
+  formatDateTime,
+  formatRate,
+  PageTitle,
+  ProblemAlert,
+  recentMonths,
+} from '../components';
 import { RecordVisitDrawer } from './RecordVisitDrawer';
 import { useVisitMonth } from './useVisits';
 
@@ -136,12 +143,10 @@ export function VisitsPage() {
         <Space wrap size="large">
           <Space>
             <span>{t('visits.community')}</span>
-            <Select
+            <CommunitySelect
               value={communityId}
               onChange={setCommunityId}
-              style={{ width: 240 }}
               data-testid="visits-community"
-              options={me.communities.map((c) => ({ value: c.id, label: c.name }))}
             />
           </Space>
           <Space>
